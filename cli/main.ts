@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+/**
+ * The schemac command line: commander wiring only. Parse flags, call the compiler's workflows,
+ * print, and exit 0 (success / nothing found), 1 (findings) or 2 (errors). See docs/cli.md.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { workflows, type DriftItem, type MigrationStatus } from '../compiler/index.js';
+import { initProject } from './init.js';
+import { Output, paint, type Format } from './output.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface GlobalOptions {
+  config?: string;
+  project?: string;
+  url?: string;
+  format: Format;
+  quiet?: boolean;
+  debug?: boolean;
+  wait: string;
+}
+
+type Action = (ctx: workflows.Context, options: Record<string, unknown> & GlobalOptions, out: Output, args: string[]) => Promise<number>;
+
+function contextFor(options: GlobalOptions, out: Output): workflows.Context {
+  const wait = Number(options.wait);
+  return { cwd: process.cwd(), env: process.env, onWait: (m) => out.progress(m), waitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 15 };
+}
+
+function run(action: Action) {
+  return async (...received: unknown[]): Promise<void> => {
+    const command = received.at(-1) as Command;
+    const options = command.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
+    const args = received.slice(0, -2).filter((a): a is string => typeof a === 'string');
+    const out = new Output({ format: options.format, quiet: options.quiet === true, debug: options.debug === true });
+    try {
+      process.exitCode = await action(contextFor(options, out), options, out, args);
+    } catch (error) {
+      process.exitCode = out.failure(error);
+    }
+  };
+}
+
+async function project(ctx: workflows.Context, options: GlobalOptions): Promise<workflows.ResolvedProject> {
+  return workflows.loadProject({ cwd: ctx.cwd, ...(options.config ? { config: options.config } : {}), ...(options.project ? { project: options.project } : {}) });
+}
+
+async function projectAndTarget(ctx: workflows.Context, options: GlobalOptions) {
+  const p = await project(ctx, options);
+  return { project: p, target: workflows.projectTarget(ctx, p, options.url) };
+}
+
+const validate: Action = async (ctx, options, out) => {
+  const p = await project(ctx, options);
+  const loaded = await workflows.loadDeclarations(ctx, p.schemaPaths);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (options.format === 'json') out.json({ ok: errors.length === 0, tables: loaded.schema.tables.length, diagnostics: loaded.diagnostics });
+  else {
+    out.diagnostics(loaded.diagnostics);
+    if (errors.length === 0) out.info(`${paint(process.stdout)(32, 'ok')}: ${loaded.schema.tables.length} tables, ${loaded.schema.enums.length} enums in ${loaded.files.length} file(s)`);
+  }
+  return errors.length === 0 ? 0 : 1;
+};
+
+const generate: Action = async (ctx, options, out) => {
+  const p = await project(ctx, options);
+  const check = options['check'] === true;
+  const result = await workflows.generate(ctx, p, { check, ...(typeof options['name'] === 'string' ? { name: options['name'] } : {}) });
+  if (options.format === 'json') {
+    out.json({ changes: result.changes.length, migration: result.id ?? null, written: result.written ? workflows.displayPath(ctx)(result.written) : null });
+  } else if (result.changes.length === 0) {
+    out.info('No changes: the declarations match the latest migration.');
+  } else if (check) {
+    out.result(`A migration is missing: the declarations differ from the latest snapshot by ${result.changes.length} change(s). Run \`schemac generate\`.`);
+  } else {
+    out.info(`Wrote ${workflows.displayPath(ctx)(result.written!)} (${result.changes.length} change(s)).`);
+  }
+  return check && result.changes.length > 0 ? 1 : 0;
+};
+
+const plan: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const result = await workflows.planProject(ctx, p, target);
+  if (options.format === 'json') {
+    out.json({ database: result.database, steps: result.steps.map((s) => ({ description: s.description, path: s.step.change.path, lock: s.step.lock, hazards: s.step.hazards, sql: s.up })) });
+  } else if (result.changes.length === 0) out.info(`${result.database} matches the declarations: nothing to do.`);
+  else out.result(result.sql);
+  return 0;
+};
+
+const apply: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const dryRun = options['dryRun'] === true;
+  const result = await workflows.applyProject(ctx, p, target, {
+    dryRun,
+    ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
+    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`applied ${m.id} (${ms} ms)`) : undefined),
+  });
+  if (options.format === 'json') out.json({ database: result.database, dryRun, applied: result.applied.map((m) => m.id), pending: result.pending.map((m) => m.id) });
+  else if (dryRun) {
+    if (result.pending.length === 0) out.info('Nothing to apply.');
+    for (const m of result.pending) out.result(`-- ${m.id}\n${m.up}`);
+  } else out.info(result.applied.length === 0 ? `${result.database} is up to date.` : `${result.applied.length} migration(s) applied to ${result.database}.`);
+  return 0;
+};
+
+const rollback: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const steps = options['steps'] === undefined ? undefined : Number(options['steps']);
+  if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw usage('--steps takes a whole number ≥ 1');
+  const result = await workflows.rollbackProject(ctx, p, target, {
+    dryRun: options['dryRun'] === true,
+    ...(steps !== undefined ? { steps } : {}),
+    ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
+    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`rolled back ${m.id} (${ms} ms)`) : undefined),
+  });
+  if (options.format === 'json') out.json({ database: result.database, rolledBack: result.rolledBack.map((m) => m.id) });
+  else if (result.rolledBack.length === 0) out.info('Nothing to roll back.');
+  return 0;
+};
+
+const status: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const result = await workflows.statusProject(ctx, p, target);
+  const count = (state: MigrationStatus['state']) => result.statuses.filter((s) => s.state === state).length;
+  if (options.format === 'json') out.json({ database: result.database, migrations: result.statuses });
+  else {
+    for (const s of result.statuses) out.result(`${s.state.padEnd(8)} ${s.id}`);
+    out.info(`${count('applied')} applied, ${count('pending')} pending, ${count('modified')} modified, ${count('missing')} missing (${result.database})`);
+  }
+  const findings = count('modified') + count('missing') + count('pending');
+  return options['exitCode'] === true && findings > 0 ? 1 : 0;
+};
+
+function printDrift(out: Output, format: Format, database: string, items: readonly DriftItem[]): void {
+  if (format === 'json') return out.json({ version: 1, database, drift: items.length > 0, items });
+  if (format === 'github') {
+    for (const i of items) out.result(`::error${i.at ? ` file=${i.at.file}${i.at.line ? `,line=${i.at.line}` : ''}` : ''},title=schemac drift::${i.message}`);
+    return;
+  }
+  if (format === 'markdown') {
+    out.result(items.length === 0 ? `**No drift** in ${database}.` : [`**Drift:** ${items.length} difference(s) in ${database}`, '', '| object | difference | declared at |', '|---|---|---|',
+      ...items.map((i) => `| \`${i.path}\` | ${i.message} | ${i.at ? `${i.at.file}:${i.at.line}` : ''} |`)].join('\n'));
+    return;
+  }
+  if (items.length === 0) return out.info(`${paint(process.stdout)(32, 'No drift')}: ${database} matches the declarations.`);
+  out.result(`${paint(process.stdout)(33, 'Drift')}: ${items.length} difference(s) between ${database} and the declarations:`);
+  for (const i of items) out.result(`  ${i.at ? `${i.at.file}:${i.at.line}  ` : ''}${i.message}  [${i.path}]`);
+}
+
+const drift: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const result = await workflows.driftProject(ctx, p, target);
+  printDrift(out, options.format, result.database, result.items);
+  return result.items.length > 0 ? 1 : 0;
+};
+
+const diff: Action = async (ctx, options, out) => {
+  const from = options['from'] as string;
+  const to = options['to'] as string;
+  const source = await workflows.resolveSource(ctx, from, options.project);
+  const target = await workflows.resolveSource(ctx, to, options.project);
+  const { changes, steps } = await workflows.planSteps(source.schema, target.schema);
+  if (options.format === 'json') out.json({ from: source.description, to: target.description, changes });
+  else if (changes.length > 0) out.result(workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps));
+  else out.info('-- no differences');
+  return options['exitCode'] === true && changes.length > 0 ? 1 : 0;
+};
+
+const inspect: Action = async (ctx, options, out) => {
+  let target;
+  try {
+    target = workflows.projectTarget(ctx, await project(ctx, options), options.url);
+  } catch (error) {
+    if (options.url === undefined && !process.env['DATABASE_URL']) throw error;
+    target = workflows.projectTarget(ctx, undefined, options.url);
+  }
+  const schema = await workflows.inspectTarget(ctx, target);
+  if (options.format === 'sql') {
+    const { steps } = await workflows.planSteps(workflows.EMPTY, schema);
+    out.result(workflows.renderDiffScript('the inspected schema, from an empty database', steps));
+  } else out.json(schema);
+  return 0;
+};
+
+const usage = (message: string): Error => workflows.usageError(message);
+
+const program = new Command('schemac')
+  .description('Declarative schema-as-code compiler for PostgreSQL')
+  .version(packageJson.version)
+  .option('--config <file>', 'config file (default: schemac.config.ts in the working directory)')
+  .option('--project <name>', 'project of a multi-project config')
+  .option('--url <url>', 'database URL: postgres://…, pglite:<dir> or pglite:memory')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'github', 'sql']).default('text'))
+  .option('--quiet', 'print only results and errors')
+  .option('--debug', 'print stack traces of errors')
+  .option('--wait <seconds>', 'how long to wait for a database that is still starting', '15')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.command('init').description('scaffold schemac.config.ts, schema/index.ts and generated/').action(run(async (ctx, _o, out) => {
+  for (const line of initProject(ctx.cwd)) out.info(line);
+  return 0;
+}));
+program.command('validate').description('load and check the declarations; exit 1 on errors').action(run(validate));
+program.command('generate').description('write the next migration from the declarations')
+  .option('--name <slug>', 'migration name').option('--check', 'write nothing; exit 1 if a migration is missing').action(run(generate));
+program.command('plan').description('print the SQL that brings the database to the declared state').action(run(plan));
+program.command('apply').description('apply pending migrations')
+  .option('--dry-run', 'print what would be applied').option('--to <version>', 'apply up to and including this version').action(run(apply));
+program.command('rollback').description('run rollback scripts of applied migrations, newest first')
+  .option('--steps <n>', 'how many migrations to roll back (default 1)').option('--to <version>', 'roll back everything newer than this version (0: all)')
+  .option('--dry-run', 'list what would be rolled back').action(run(rollback));
+program.command('status').description('applied, pending and modified migrations').option('--exit-code', 'exit 1 when anything is pending, modified or missing').action(run(status));
+program.command('drift').description('compare the database with the declarations; exit 1 on drift').action(run(drift));
+program.command('diff').description('SQL that turns one schema source into another')
+  .requiredOption('--from <source>', 'postgres URL, pglite:<dir>, config or schema file, snapshot:<file>, or empty')
+  .requiredOption('--to <source>', 'same kinds of source as --from')
+  .option('--exit-code', 'exit 1 when there are differences').action(run(diff));
+program.command('inspect').description('print the introspected model of a database (--format json or sql)').action(run(inspect));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  } else {
+    process.exitCode = new Output({ format: 'text', quiet: false, debug: process.argv.includes('--debug') }).failure(error);
+  }
+}

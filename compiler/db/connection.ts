@@ -1,0 +1,181 @@
+/**
+ * One interface over two back ends: `pg` for PostgreSQL servers and PGlite for the embedded
+ * default. Everything above this file runs the same code on both.
+ */
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
+import { describeTarget, type DatabaseTarget } from './target.js';
+
+export interface Database {
+  readonly backend: 'postgres' | 'pglite';
+  /** Where it is, safe to print (no password). */
+  readonly description: string;
+  /** `server_version_num`, e.g. 150018. */
+  readonly serverVersion: number;
+  /** One statement, with $1… parameters. */
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Any number of statements, no parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An error from PostgreSQL, reduced to what we print. */
+export interface DatabaseErrorInfo {
+  readonly code?: string;
+  readonly message: string;
+  readonly detail?: string;
+  readonly hint?: string;
+  /** 1-based character position in the statement text, when PostgreSQL gave one. */
+  readonly position?: number;
+}
+
+export function databaseErrorInfo(error: unknown): DatabaseErrorInfo {
+  const e = error as { code?: unknown; message?: unknown; detail?: unknown; hint?: unknown; position?: unknown };
+  return {
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    message: typeof e.message === 'string' ? e.message : String(error),
+    ...(typeof e.detail === 'string' ? { detail: e.detail } : {}),
+    ...(typeof e.hint === 'string' ? { hint: e.hint } : {}),
+    ...(e.position !== undefined && Number(e.position) > 0 ? { position: Number(e.position) } : {}),
+  };
+}
+
+export interface ConnectOptions {
+  /** How long to keep retrying a server that refuses connections or is starting up. */
+  readonly waitSeconds?: number;
+  /** Called once when the first attempt fails and we start waiting. */
+  readonly onWait?: (message: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const RETRYABLE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EAI_AGAIN', 'ETIMEDOUT']);
+const RETRYABLE_SQLSTATE = new Set(['57P03' /* cannot_connect_now: starting up */, '53300' /* too many connections */]);
+const AUTH_SQLSTATE = new Set(['28P01', '28000']);
+
+class PostgresDatabase implements Database {
+  readonly backend = 'postgres';
+  constructor(private readonly client: pg.Client, readonly description: string, readonly serverVersion: number) {}
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.client.query(sql, params as unknown[]);
+    return result.rows as Row[];
+  }
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, options: ConnectOptions): Promise<Database> {
+  const description = describeTarget(target, options.env);
+  const deadline = Date.now() + (options.waitSeconds ?? 15) * 1000;
+  let waited = false;
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({
+      ...(target.url ? { connectionString: target.url } : {}),
+      connectionTimeoutMillis: 10_000,
+      application_name: 'schemac',
+    });
+    // A server that goes away later must not crash the process through an unhandled 'error' event.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const rows = (await client.query("SELECT current_setting('server_version_num')::int AS version")).rows as { version: number }[];
+      return new PostgresDatabase(client, description, rows[0]!.version);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      const info = databaseErrorInfo(error);
+      const code = info.code ?? '';
+      if (AUTH_SQLSTATE.has(code)) {
+        throw new SchemacError([diagnostic('SC402', { message: `authentication failed for ${description}: ${info.message}` })]);
+      }
+      const retryable = RETRYABLE_NETWORK.has(code) || RETRYABLE_SQLSTATE.has(code);
+      if (!retryable) {
+        throw new SchemacError([diagnostic('SC401', { message: `cannot connect to ${description}: ${info.message}` })]);
+      }
+      if (Date.now() >= deadline) {
+        const code = waited ? 'SC403' : 'SC401';
+        const after = waited ? ` (gave up after ${attempt} attempts)` : '';
+        throw new SchemacError([diagnostic(code, { message: `cannot connect to ${description}: ${info.message}${after}` })]);
+      }
+      if (!waited) options.onWait?.(`waiting for ${description} to accept connections…`);
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2000)));
+    }
+  }
+}
+
+interface PGliteLike {
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(sql: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+class EmbeddedDatabase implements Database {
+  readonly backend = 'pglite';
+  constructor(private readonly db: PGliteLike, readonly description: string, readonly serverVersion: number) {}
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.db.query<Row>(sql, [...params])).rows;
+  }
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** Extensions the embedded database can create (PGlite loads their code on CREATE EXTENSION). */
+async function embeddedExtensions(): Promise<Record<string, unknown>> {
+  const [citext, uuidOssp, pgTrgm, btreeGin, btreeGist, hstore, pgcrypto, ltree, fuzzystrmatch, unaccent, intarray] = await Promise.all([
+    import('@electric-sql/pglite/contrib/citext'),
+    import('@electric-sql/pglite/contrib/uuid_ossp'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/hstore'),
+    import('@electric-sql/pglite/contrib/pgcrypto'),
+    import('@electric-sql/pglite/contrib/ltree'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/intarray'),
+  ]);
+  return {
+    citext: citext.citext, uuid_ossp: uuidOssp.uuid_ossp, pg_trgm: pgTrgm.pg_trgm, btree_gin: btreeGin.btree_gin,
+    btree_gist: btreeGist.btree_gist, hstore: hstore.hstore, pgcrypto: pgcrypto.pgcrypto, ltree: ltree.ltree,
+    fuzzystrmatch: fuzzystrmatch.fuzzystrmatch, unaccent: unaccent.unaccent, intarray: intarray.intarray,
+  };
+}
+
+async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const description = describeTarget(target);
+  try {
+    if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
+    const extensions = await embeddedExtensions();
+    const db = (await PGlite.create({
+      ...(target.dataDir === 'memory' ? {} : { dataDir: target.dataDir }),
+      extensions: extensions as never,
+    })) as unknown as PGliteLike;
+    const rows = (await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version")).rows;
+    return new EmbeddedDatabase(db, description, rows[0]!.version);
+  } catch (error) {
+    throw new SchemacError([diagnostic('SC401', { message: `cannot open ${description}: ${databaseErrorInfo(error).message}` })], { cause: error });
+  }
+}
+
+export async function connect(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Database> {
+  return target.kind === 'pglite' ? connectEmbedded(target) : connectPostgres(target, options);
+}
+
+/** Run `work` with a connection, always closing it. */
+export async function withDatabase<T>(target: DatabaseTarget, options: ConnectOptions, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await connect(target, options);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Change: one difference between two schemas, with everything needed to write both the forward
+ * and the reverse SQL (the reverse is never reconstructed from a database later). A closed union:
+ * renderers are a `Record<Change['kind'], …>`, so a new kind does not compile until it is handled.
+ */
+import type { ObjectPath } from '../model/paths.js';
+import type {
+  CheckConstraint,
+  Column,
+  ColumnType,
+  EnumType,
+  Expression,
+  Extension,
+  ForeignKey,
+  IdentityOptions,
+  Index,
+  Namespace,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from '../model/types.js';
+
+/** A table constraint, tagged by kind. */
+export type Constraint =
+  | { readonly type: 'primaryKey'; readonly value: PrimaryKey }
+  | { readonly type: 'unique'; readonly value: UniqueConstraint }
+  | { readonly type: 'check'; readonly value: CheckConstraint }
+  | { readonly type: 'foreignKey'; readonly value: ForeignKey };
+
+/** A column that uses an enum type, with its default (which mentions the type and must be reset). */
+export interface EnumUsage {
+  readonly schema: string;
+  readonly table: string;
+  readonly column: string;
+  readonly isArray: boolean;
+  readonly default?: Expression;
+}
+
+interface On {
+  readonly path: ObjectPath;
+}
+interface OnTable extends On {
+  readonly schema: string;
+  readonly table: string;
+}
+
+export type Change =
+  | (On & { readonly kind: 'namespace.create'; readonly namespace: Namespace })
+  | (On & { readonly kind: 'namespace.drop'; readonly namespace: Namespace })
+  | (On & { readonly kind: 'namespace.comment'; readonly name: string; readonly from?: string; readonly to?: string })
+  | (On & { readonly kind: 'extension.create'; readonly extension: Extension })
+  | (On & { readonly kind: 'extension.drop'; readonly extension: Extension })
+  | (On & { readonly kind: 'enum.create'; readonly enum: EnumType })
+  | (On & { readonly kind: 'enum.drop'; readonly enum: EnumType })
+  | (On & {
+      readonly kind: 'enum.addValue';
+      readonly enum: EnumType;
+      readonly value: string;
+      /** The value the new one goes before, or undefined to append. */
+      readonly before?: string;
+      /** The type as it was, and the columns using it then: the reverse recreates it. */
+      readonly from: EnumType;
+      readonly usagesBefore: readonly EnumUsage[];
+    })
+  | (On & {
+      readonly kind: 'enum.recreate';
+      readonly from: EnumType;
+      readonly to: EnumType;
+      readonly usagesBefore: readonly EnumUsage[];
+      readonly usagesAfter: readonly EnumUsage[];
+    })
+  | (On & { readonly kind: 'enum.comment'; readonly enum: EnumType; readonly from?: string; readonly to?: string })
+  | (On & { readonly kind: 'table.create'; readonly table: Table })
+  | (On & { readonly kind: 'table.drop'; readonly table: Table })
+  | (OnTable & { readonly kind: 'table.rename'; readonly from: string })
+  | (OnTable & { readonly kind: 'table.comment'; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'column.add'; readonly column: Column })
+  | (OnTable & { readonly kind: 'column.drop'; readonly column: Column })
+  | (OnTable & { readonly kind: 'column.rename'; readonly from: string; readonly to: string })
+  | (OnTable & {
+      readonly kind: 'column.type';
+      readonly column: string;
+      readonly from: ColumnType;
+      readonly to: ColumnType;
+      readonly fromDefault?: Expression;
+      readonly toDefault?: Expression;
+    })
+  | (OnTable & { readonly kind: 'column.nullability'; readonly column: string; readonly notNull: boolean })
+  | (OnTable & { readonly kind: 'column.default'; readonly column: string; readonly from?: Expression; readonly to?: Expression })
+  | (OnTable & { readonly kind: 'column.identity'; readonly column: string; readonly from?: IdentityOptions; readonly to?: IdentityOptions })
+  | (OnTable & { readonly kind: 'column.comment'; readonly column: string; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'constraint.add'; readonly constraint: Constraint })
+  | (OnTable & { readonly kind: 'constraint.drop'; readonly constraint: Constraint })
+  | (OnTable & { readonly kind: 'constraint.rename'; readonly from: string; readonly to: string })
+  | (OnTable & { readonly kind: 'index.create'; readonly index: Index })
+  | (OnTable & { readonly kind: 'index.drop'; readonly index: Index })
+  | (OnTable & { readonly kind: 'index.rename'; readonly from: string; readonly to: string });
+
+export type ChangeKind = Change['kind'];
+
+/** The change of a given kind (for renderer tables). */
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

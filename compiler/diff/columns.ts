@@ -1,0 +1,50 @@
+import { columnPath } from '../model/paths.js';
+import type { Column, Table } from '../model/types.js';
+import type { Change } from './changes.js';
+import { identitiesEqual, optionalExpressionsEqual, typesEqual } from './compare.js';
+import { pairByKey } from './pairs.js';
+
+/** Changes to one column that keeps its name (after any declared rename). */
+function alterColumn(t: Table, a: Column, b: Column): Change[] {
+  const on = { schema: t.schema, table: t.name, path: columnPath(t.schema, t.name, b.name), column: b.name };
+  if (!optionalExpressionsEqual(a.generated, b.generated)) {
+    // A generated expression cannot be altered in place on PostgreSQL < 17: drop and re-add (the data is derived).
+    return [
+      { kind: 'column.drop', ...on, column: a },
+      { kind: 'column.add', ...on, column: b },
+    ];
+  }
+  const changes: Change[] = [];
+  const typeChanged = !typesEqual(a.type, b.type);
+  if (typeChanged) {
+    changes.push({ kind: 'column.type', ...on, from: a.type, to: b.type, ...(a.default ? { fromDefault: a.default } : {}), ...(b.default ? { toDefault: b.default } : {}) });
+  } else if (!optionalExpressionsEqual(a.default, b.default)) {
+    changes.push({ kind: 'column.default', ...on, ...(a.default ? { from: a.default } : {}), ...(b.default ? { to: b.default } : {}) });
+  }
+  if (!identitiesEqual(a.identity, b.identity)) {
+    changes.push({ kind: 'column.identity', ...on, ...(a.identity ? { from: a.identity } : {}), ...(b.identity ? { to: b.identity } : {}) });
+  }
+  if (a.notNull !== b.notNull) changes.push({ kind: 'column.nullability', ...on, notNull: b.notNull });
+  if (a.comment !== b.comment) changes.push({ kind: 'column.comment', ...on, from: a.comment, to: b.comment });
+  return changes;
+}
+
+/**
+ * Column changes of a table present on both sides. Renames come only from `renamedFrom`: a column
+ * that disappears and another that appears are a drop and an add, never a guessed rename.
+ */
+export function diffColumns(a: Table, b: Table): Change[] {
+  const changes: Change[] = [];
+  const fromColumns = a.columns.map((c) => {
+    const renamed = b.columns.find((n) => n.renamedFrom === c.name && !a.columns.some((o) => o.name === n.name));
+    if (!renamed) return c;
+    changes.push({ kind: 'column.rename', schema: b.schema, table: b.name, path: columnPath(b.schema, b.name, renamed.name), from: c.name, to: renamed.name });
+    return { ...c, name: renamed.name };
+  });
+  const pairs = pairByKey(fromColumns, b.columns, (c) => c.name);
+  const on = (c: Column) => ({ schema: b.schema, table: b.name, path: columnPath(b.schema, b.name, c.name) });
+  for (const c of pairs.onlyTo) changes.push({ kind: 'column.add', ...on(c), column: c });
+  for (const c of pairs.onlyFrom) changes.push({ kind: 'column.drop', ...on(c), column: c });
+  for (const [x, y] of pairs.both) changes.push(...alterColumn(b, x, y));
+  return changes;
+}

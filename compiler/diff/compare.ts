@@ -1,0 +1,43 @@
+/** Equality of model parts, with expressions compared in canonical form (never as raw text). */
+import { expressionsEqual } from '../expr/index.js';
+import type { ColumnType, Expression, IdentityOptions, Index } from '../model/types.js';
+import type { Constraint } from './changes.js';
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
+export const typesEqual = (a: ColumnType, b: ColumnType): boolean =>
+  a.schema === b.schema && a.name === b.name && a.isArray === b.isArray;
+
+export function optionalExpressionsEqual(a: Expression | undefined, b: Expression | undefined): boolean {
+  if (!a || !b) return a === b;
+  return expressionsEqual(a.sql, b.sql);
+}
+
+export function identitiesEqual(a: IdentityOptions | undefined, b: IdentityOptions | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.kind === b.kind && (a.start ?? '1') === (b.start ?? '1') && (a.increment ?? '1') === (b.increment ?? '1');
+}
+
+/** Same definition, names aside. */
+export function constraintsEquivalent(a: Constraint, b: Constraint): boolean {
+  switch (a.type) {
+    case 'primaryKey':
+    case 'unique':
+      return a.type === b.type && sameList(a.value.columns, (b.value as { columns: readonly string[] }).columns);
+    case 'check':
+      return b.type === 'check' && expressionsEqual(a.value.expression.sql, b.value.expression.sql);
+    case 'foreignKey': {
+      if (b.type !== 'foreignKey') return false;
+      const [x, y] = [a.value, b.value];
+      return sameList(x.columns, y.columns) && x.references.schema === y.references.schema &&
+        x.references.table === y.references.table && sameList(x.references.columns, y.references.columns) &&
+        x.onDelete === y.onDelete && x.onUpdate === y.onUpdate;
+    }
+  }
+}
+
+/** Same definition, names aside. */
+export const indexesEquivalent = (a: Index, b: Index): boolean =>
+  a.unique === b.unique && a.method === b.method && a.keys.length === b.keys.length &&
+  a.keys.every((k, i) => k.column === b.keys[i]!.column && k.descending === b.keys[i]!.descending);

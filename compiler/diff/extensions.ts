@@ -1,0 +1,13 @@
+import { extensionPath } from '../model/paths.js';
+import type { Schema } from '../model/types.js';
+import type { Change } from './changes.js';
+import { pairByKey } from './pairs.js';
+
+/** CREATE/DROP EXTENSION. A move to another schema is a drop and a create. */
+export function diffExtensions(from: Schema, to: Schema): Change[] {
+  const pairs = pairByKey(from.extensions, to.extensions, (x) => `${x.name}\0${x.schema}`);
+  return [
+    ...pairs.onlyTo.map((extension): Change => ({ kind: 'extension.create', path: extensionPath(extension.name), extension })),
+    ...pairs.onlyFrom.map((extension): Change => ({ kind: 'extension.drop', path: extensionPath(extension.name), extension })),
+  ];
+}

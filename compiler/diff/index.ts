@@ -1,0 +1,23 @@
+/**
+ * Diff: Schema × Schema → Change[]. Pure: no database, no files. Expressions are compared in
+ * canonical form (compiler/expr), so a declared default and its server readback are equal.
+ */
+import { compareText } from '../model/paths.js';
+import type { Schema } from '../model/types.js';
+import type { Change } from './changes.js';
+import { diffEnums } from './enums.js';
+import { diffExtensions } from './extensions.js';
+import { diffNamespaces } from './namespaces.js';
+import { diffTables } from './tables.js';
+
+export type { Change, ChangeKind, ChangeOf, Constraint, EnumUsage } from './changes.js';
+export { assertNever } from './changes.js';
+
+/** The changes that turn `from` into `to`, sorted by object path (the plan orders them). */
+export function diffSchemas(from: Schema, to: Schema): Change[] {
+  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...diffEnums(from, to), ...diffTables(from, to)];
+  return changes
+    .map((change, i) => ({ change, i }))
+    .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)
+    .map(({ change }) => change);
+}

@@ -1,0 +1,50 @@
+/**
+ * Drift: the differences between a live database and the declarations, each with its object path
+ * and the file:line of the declaration it concerns (or of the table it would belong to).
+ */
+import { diffSchemas, type Change } from '../diff/index.js';
+import { tablePath, type ObjectPath } from '../model/paths.js';
+import type { Schema, SourceLocator, SourceRef } from '../model/types.js';
+import { describeChange } from '../render/describe.js';
+
+export type DriftKind = 'missing' | 'unexpected' | 'different';
+
+export interface DriftItem {
+  readonly path: ObjectPath;
+  readonly kind: DriftKind;
+  /** What differs, in words. */
+  readonly message: string;
+  /** The change that would bring the database to the declared state. */
+  readonly change: Change['kind'];
+  readonly at?: SourceRef;
+}
+
+export interface DriftReport {
+  readonly items: readonly DriftItem[];
+}
+
+function driftKind(change: Change): DriftKind {
+  if (change.kind.endsWith('.create') || change.kind === 'column.add' || change.kind === 'constraint.add' || change.kind === 'enum.addValue') return 'missing';
+  if (change.kind.endsWith('.drop')) return 'unexpected';
+  return 'different';
+}
+
+function driftMessage(change: Change, kind: DriftKind): string {
+  const target = change.path.slice(change.path.indexOf(':') + 1);
+  const what = change.path.slice(0, change.path.indexOf(':'));
+  if (change.kind === 'enum.addValue') return `enum ${target} lacks the declared value '${change.value}'`;
+  if (kind === 'missing') return `${what} ${target} is declared but missing from the database`;
+  if (kind === 'unexpected') return `${what} ${target} exists in the database but is not declared`;
+  return `${what} ${target} differs from its declaration (to fix: ${describeChange(change)})`;
+}
+
+/** Compare a live schema (`actual`) with the declared one (`declared`). Empty report: no drift. */
+export function detectDrift(actual: Schema, declared: Schema, locate: SourceLocator): DriftReport {
+  const items = diffSchemas(actual, declared).map((change): DriftItem => {
+    const kind = driftKind(change);
+    const owner = 'table' in change && 'schema' in change ? tablePath(change.schema, change.table) : undefined;
+    const at = locate(change.path) ?? (owner ? locate(owner) : undefined);
+    return { path: change.path, kind, message: driftMessage(change, kind), change: change.kind, ...(at ? { at } : {}) };
+  });
+  return { items };
+}

@@ -1,0 +1,350 @@
+/**
+ * Declarations → the frozen Schema model. Fills PostgreSQL's default names, renders literal
+ * defaults, resolves references, and reports malformed declarations as diagnostics. Reference
+ * and naming rules that apply to any model (declared or introspected) live in model/validate.ts.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { freezeSchema } from '../model/freeze.js';
+import {
+  defaultCheckName,
+  defaultForeignKeyName,
+  defaultIndexName,
+  defaultPrimaryKeyName,
+  defaultUniqueName,
+} from '../model/naming.js';
+import {
+  columnPath,
+  constraintPath,
+  enumPath,
+  extensionPath,
+  indexPath,
+  namespacePath,
+  tablePath,
+  type ObjectPath,
+} from '../model/paths.js';
+import type {
+  CheckConstraint,
+  Column,
+  EnumType,
+  Expression,
+  Extension,
+  ForeignKey,
+  IdentityOptions,
+  Index,
+  Namespace,
+  PrimaryKey,
+  Schema,
+  SourceLocator,
+  Table,
+  UniqueConstraint,
+} from '../model/types.js';
+import { BUILT_IN_NAMESPACES } from '../model/types.js';
+import type {
+  ColumnDeclaration,
+  Declaration,
+  DefaultValue,
+  LiteralValue,
+  EnumDeclaration,
+  ExtensionDeclaration,
+  NamespaceDeclaration,
+  ReferenceOptions,
+  SqlExpression,
+  TableDeclaration,
+} from './declarations.js';
+import { literalSql } from './literal.js';
+import { siteOf } from './source.js';
+
+export interface BuildResult {
+  readonly schema: Schema;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly locate: SourceLocator;
+}
+
+const DECLARATION_KINDS = new Set(['table', 'enum', 'extension', 'namespace']);
+
+/** Is this exported value a schemac declaration? */
+export function isDeclaration(value: unknown): value is Declaration {
+  return typeof value === 'object' && value !== null && DECLARATION_KINDS.has((value as { kind?: unknown }).kind as string) &&
+    typeof (value as { name?: unknown }).name === 'string';
+}
+
+/** Declarations found in a module's exports: direct values and arrays/objects of them. */
+export function collectDeclarations(exports: Record<string, unknown>): Declaration[] {
+  const found: Declaration[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (isDeclaration(value)) found.push(value);
+    else if (depth < 2 && Array.isArray(value)) value.forEach((item) => visit(item, depth + 1));
+    else if (depth < 2 && value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      Object.values(value).forEach((item) => visit(item, depth + 1));
+    }
+  };
+  for (const key of Object.keys(exports).sort()) visit(exports[key], 0);
+  return found;
+}
+
+class Builder {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Object path → the declaration that wrote it (and a fallback, e.g. its table). Resolved lazily. */
+  readonly sites = new Map<ObjectPath, readonly object[]>();
+  readonly tablesByKey = new Map<string, TableDeclaration>();
+  /** Types columns use that must be declared too: enums and extension types. */
+  readonly typeUses: { readonly path: ObjectPath; readonly column: ColumnDeclaration }[] = [];
+
+  constructor(private readonly root: string) {}
+
+  locate: SourceLocator = (path) => {
+    for (const declaration of this.sites.get(path as ObjectPath) ?? []) {
+      const site = siteOf(declaration, this.root);
+      if (site) return site;
+    }
+    return undefined;
+  };
+
+  site(path: ObjectPath, declaration: object, fallback?: object): void {
+    this.sites.set(path, fallback ? [declaration, fallback] : [declaration]);
+  }
+
+  malformed(path: ObjectPath, message: string): void {
+    this.diagnostics.push(diagnostic('SC104', { message, path, at: this.locate(path) }));
+  }
+
+  expression(path: ObjectPath, value: unknown, what: string): Expression | undefined {
+    const sql = value as SqlExpression | undefined;
+    if (!sql || sql.kind !== 'sql' || typeof sql.text !== 'string') {
+      this.malformed(path, `${what} must be written as sql\`...\``);
+      return undefined;
+    }
+    return { sql: sql.text.trim() };
+  }
+
+  defaultValue(path: ObjectPath, value: DefaultValue): Expression | undefined {
+    if (value && typeof value === 'object' && (value as SqlExpression).kind === 'sql' && typeof (value as SqlExpression).text === 'string') {
+      return { sql: (value as SqlExpression).text.trim() };
+    }
+    const literal = literalSql(value as LiteralValue);
+    if ('error' in literal) {
+      this.malformed(path, `default of ${path}: ${literal.error}`);
+      return undefined;
+    }
+    // A NULL default is no default: PostgreSQL does not store it.
+    return literal.sql === 'NULL' ? undefined : { sql: literal.sql };
+  }
+
+  /** `'name'` (same schema as `fromSchema`), `'schema.name'`, or a table declaration. */
+  referencedTable(target: TableDeclaration | string, fromSchema: string): { schema: string; table: string } {
+    if (typeof target !== 'string') return { schema: target.schema, table: target.name };
+    const dot = target.indexOf('.');
+    return dot < 0 ? { schema: fromSchema, table: target } : { schema: target.slice(0, dot), table: target.slice(dot + 1) };
+  }
+
+  /** Primary key columns of a declared table, for references that name no column. */
+  primaryKeyOf(schema: string, name: string): readonly string[] | undefined {
+    const target = this.tablesByKey.get(`${schema}.${name}`);
+    if (!target) return undefined;
+    const tableLevel = target.primaryKey;
+    if (tableLevel) return Array.isArray(tableLevel) ? tableLevel : (tableLevel as { columns: readonly string[] }).columns;
+    const columns = Object.entries(target.columns ?? {}).filter(([, c]) => c?.primaryKey).map(([n]) => n);
+    return columns.length > 0 ? columns : undefined;
+  }
+}
+
+function identityOptions(value: ColumnDeclaration['identity']): IdentityOptions | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return { kind: value };
+  return {
+    kind: value.kind,
+    ...(value.start === undefined ? {} : { start: String(value.start) }),
+    ...(value.increment === undefined ? {} : { increment: String(value.increment) }),
+  };
+}
+
+interface TableParts {
+  readonly columns: Column[];
+  readonly primaryKey: string[];
+  readonly uniques: UniqueConstraint[];
+  readonly checks: CheckConstraint[];
+  readonly foreignKeys: ForeignKey[];
+}
+
+function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDeclaration, parts: TableParts): void {
+  const path = columnPath(t.schema, t.name, name);
+  b.site(path, c, t);
+  if (!c || c.kind !== 'column' || !c.type) {
+    b.malformed(path, `column "${name}" of ${t.schema}.${t.name} is not a column declaration; use a type helper such as text() or uuid()`);
+    return;
+  }
+  const defaultExpression = c.default === undefined ? undefined : b.defaultValue(path, c.default);
+  const generated = c.generated === undefined ? undefined : b.expression(path, c.generated, `generated column ${name}`);
+  const identity = identityOptions(c.identity);
+  const column: Column = {
+    name,
+    type: c.type,
+    notNull: c.notNull === true || c.primaryKey === true || identity !== undefined,
+    ...(defaultExpression ? { default: defaultExpression } : {}),
+    ...(identity ? { identity } : {}),
+    ...(generated ? { generated } : {}),
+    ...(c.comment === undefined ? {} : { comment: c.comment }),
+    ...(c.renamedFrom === undefined ? {} : { renamedFrom: c.renamedFrom }),
+  };
+  parts.columns.push(column);
+  if (c.enumRef || c.extension) b.typeUses.push({ path, column: c });
+  if (c.primaryKey) parts.primaryKey.push(name);
+  if (c.unique) {
+    const uniqueName = typeof c.unique === 'string' ? c.unique : defaultUniqueName(t.name, [name]);
+    parts.uniques.push({ name: uniqueName, columns: [name] });
+    b.site(constraintPath(t.schema, t.name, uniqueName), c, t);
+  }
+  if (c.check) {
+    const named = (c.check as { name?: string }).name;
+    const expression = b.expression(path, 'expression' in c.check ? c.check.expression : c.check, `check on column ${name}`);
+    const checkName = named ?? defaultCheckName(t.name, name);
+    if (expression) parts.checks.push({ name: checkName, expression });
+    b.site(constraintPath(t.schema, t.name, checkName), c, t);
+  }
+  if (c.references) buildColumnReference(b, t, name, c, c.references, parts);
+}
+
+function buildColumnReference(b: Builder, t: TableDeclaration, name: string, c: ColumnDeclaration, ref: ReferenceOptions, parts: TableParts): void {
+  const target = b.referencedTable(ref.table, t.schema);
+  const columns = ref.column ? [ref.column] : b.primaryKeyOf(target.schema, target.table) ?? [];
+  const fkName = ref.name ?? defaultForeignKeyName(t.name, [name]);
+  parts.foreignKeys.push({
+    name: fkName,
+    columns: [name],
+    references: { ...target, columns },
+    onDelete: ref.onDelete ?? 'no action',
+    onUpdate: ref.onUpdate ?? 'no action',
+  });
+  b.site(constraintPath(t.schema, t.name, fkName), c, t);
+}
+
+function buildTable(b: Builder, t: TableDeclaration): Table {
+  const path = tablePath(t.schema, t.name);
+  b.site(path, t);
+  const parts: TableParts = { columns: [], primaryKey: [], uniques: [], checks: [], foreignKeys: [] };
+  if (!t.columns || typeof t.columns !== 'object') b.malformed(path, `table ${t.schema}.${t.name} needs a columns object`);
+  for (const [name, c] of Object.entries(t.columns ?? {})) buildColumn(b, t, name, c, parts);
+
+  let primaryKey: PrimaryKey | undefined;
+  const declaredPk = t.primaryKey;
+  if (declaredPk) {
+    const columns = Array.isArray(declaredPk) ? declaredPk : (declaredPk as { columns: readonly string[] }).columns;
+    const name = (declaredPk as { name?: string }).name ?? defaultPrimaryKeyName(t.name);
+    primaryKey = { name, columns: [...columns] };
+    if (parts.primaryKey.length > 0) {
+      b.diagnostics.push(diagnostic('SC214', {
+        message: `table ${t.schema}.${t.name} declares its primary key twice (on column ${parts.primaryKey.join(', ')} and on the table)`,
+        path, at: b.locate(path),
+      }));
+    }
+  } else if (parts.primaryKey.length > 0) {
+    primaryKey = { name: defaultPrimaryKeyName(t.name), columns: parts.primaryKey };
+  }
+  if (primaryKey) b.site(constraintPath(t.schema, t.name, primaryKey.name), t);
+
+  for (const u of t.uniques ?? []) {
+    const name = u.name ?? defaultUniqueName(t.name, u.columns);
+    parts.uniques.push({ name, columns: [...u.columns] });
+    b.site(constraintPath(t.schema, t.name, name), u, t);
+  }
+  for (const c of t.checks ?? []) {
+    const name = c.name ?? defaultCheckName(t.name, undefined);
+    const expression = b.expression(constraintPath(t.schema, t.name, name), c.expression, `check ${name}`);
+    if (expression) parts.checks.push({ name, expression });
+    b.site(constraintPath(t.schema, t.name, name), c, t);
+  }
+  for (const fk of t.foreignKeys ?? []) {
+    const target = b.referencedTable(fk.references.table, t.schema);
+    const name = fk.name ?? defaultForeignKeyName(t.name, fk.columns);
+    parts.foreignKeys.push({
+      name,
+      columns: [...fk.columns],
+      references: { ...target, columns: [...(fk.references.columns ?? b.primaryKeyOf(target.schema, target.table) ?? [])] },
+      onDelete: fk.onDelete ?? 'no action',
+      onUpdate: fk.onUpdate ?? 'no action',
+    });
+    b.site(constraintPath(t.schema, t.name, name), fk, t);
+  }
+  const indexes: Index[] = (t.indexes ?? []).map((ix) => {
+    const keys = ix.columns.map((k) => (typeof k === 'string' ? { column: k, descending: false } : { column: k.column, descending: k.order === 'desc' }));
+    const name = ix.name ?? defaultIndexName(t.name, keys.map((k) => k.column));
+    b.site(indexPath(t.schema, name), ix, t);
+    return {
+      name,
+      unique: ix.unique === true,
+      method: 'btree' as const,
+      keys,
+      ...(ix.renamedFrom === undefined ? {} : { renamedFrom: ix.renamedFrom }),
+    };
+  });
+
+  return {
+    schema: t.schema,
+    name: t.name,
+    columns: parts.columns,
+    ...(primaryKey ? { primaryKey } : {}),
+    uniques: parts.uniques,
+    checks: parts.checks,
+    foreignKeys: parts.foreignKeys,
+    indexes,
+    ...(t.comment === undefined ? {} : { comment: t.comment }),
+    ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
+  };
+}
+
+function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
+  b.site(enumPath(e.schema, e.name), e);
+  return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
+}
+
+function buildExtension(b: Builder, x: ExtensionDeclaration): Extension {
+  b.site(extensionPath(x.name), x);
+  return { name: x.name, schema: x.schema };
+}
+
+function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extensions: ReadonlySet<string>): void {
+  for (const { path, column } of b.typeUses) {
+    if (column.enumRef && !declared.has(column.enumRef)) {
+      b.diagnostics.push(diagnostic('SC208', {
+        message: `${path} uses enum ${column.enumRef.schema}.${column.enumRef.name}, which is not among the exported declarations`,
+        path, at: b.locate(path),
+      }));
+    }
+    if (column.extension && !extensions.has(column.extension)) {
+      b.diagnostics.push(diagnostic('SC211', {
+        message: `${path} has type ${column.type.name} from extension "${column.extension}", which is not declared`,
+        hint: `Export extension('${column.extension}') from the schema.`,
+        path, at: b.locate(path),
+      }));
+    }
+  }
+}
+
+/** Build the Schema model from declarations. `root` makes source paths relative. */
+export function buildSchema(declarations: readonly Declaration[], root: string): BuildResult {
+  const b = new Builder(root);
+  const unique = [...new Set(declarations)];
+  const tables = unique.filter((d): d is TableDeclaration => d.kind === 'table');
+  for (const t of tables) b.tablesByKey.set(`${t.schema}.${t.name}`, t);
+
+  const namespaces = new Map<string, Namespace>();
+  for (const n of unique.filter((d): d is NamespaceDeclaration => d.kind === 'namespace')) {
+    b.site(namespacePath(n.name), n);
+    namespaces.set(n.name, { name: n.name, ...(n.comment === undefined ? {} : { comment: n.comment }) });
+  }
+  const enums = unique.filter((d): d is EnumDeclaration => d.kind === 'enum').map((e) => buildEnum(b, e));
+  const extensions = unique.filter((d): d is ExtensionDeclaration => d.kind === 'extension').map((x) => buildExtension(b, x));
+  const builtTables = tables.map((t) => buildTable(b, t));
+
+  checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));
+  for (const used of [...builtTables, ...enums, ...extensions]) {
+    if (!namespaces.has(used.schema) && !BUILT_IN_NAMESPACES.has(used.schema)) namespaces.set(used.schema, { name: used.schema });
+  }
+  const schema = freezeSchema({
+    namespaces: [...namespaces.values()].filter((n) => !BUILT_IN_NAMESPACES.has(n.name)),
+    extensions,
+    enums,
+    tables: builtTables,
+  });
+  return { schema, diagnostics: b.diagnostics, locate: b.locate };
+}

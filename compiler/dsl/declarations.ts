@@ -1,0 +1,124 @@
+/**
+ * What users write in schema/*.ts: typed, frozen, plain data built by the helpers in this folder.
+ * `build.ts` turns a set of declarations into the Schema model.
+ */
+import type { ColumnType, IdentityKind, ReferentialAction } from '../model/types.js';
+
+/** A SQL expression written by the user: sql`now()`. */
+export interface SqlExpression {
+  readonly kind: 'sql';
+  readonly text: string;
+}
+
+/** A JavaScript value that becomes a SQL literal (`'member'`, `0`, `true`, `'{}'`). */
+export type LiteralValue = string | number | bigint | boolean | null | readonly LiteralValue[] | { readonly [key: string]: unknown };
+
+export type DefaultValue = SqlExpression | LiteralValue;
+
+export interface ReferenceOptions {
+  /** The referenced table: its declaration, or `'name'` / `'schema.name'`. */
+  readonly table: TableDeclaration | string;
+  /** Referenced column; defaults to the target's primary key. */
+  readonly column?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly name?: string;
+}
+
+export interface ColumnOptions {
+  readonly notNull?: boolean;
+  readonly default?: DefaultValue;
+  readonly primaryKey?: boolean;
+  /** `true` for a default-named UNIQUE constraint, or the constraint name. */
+  readonly unique?: boolean | string;
+  readonly check?: SqlExpression | { readonly name: string; readonly expression: SqlExpression };
+  readonly references?: ReferenceOptions;
+  readonly identity?: IdentityKind | { readonly kind: IdentityKind; readonly start?: number | bigint; readonly increment?: number | bigint };
+  /** `GENERATED ALWAYS AS (expr) STORED`. */
+  readonly generated?: SqlExpression;
+  readonly comment?: string;
+  /** The column's previous name: a declared rename, never guessed. */
+  readonly renamedFrom?: string;
+  /** An array of the type (`text[]`). */
+  readonly array?: boolean;
+}
+
+export interface ColumnDeclaration extends ColumnOptions {
+  readonly kind: 'column';
+  readonly type: ColumnType;
+  /** Set for enum-typed columns so validation can check the enum is declared. */
+  readonly enumRef?: EnumDeclaration;
+  /** Set for types provided by an extension (citext). */
+  readonly extension?: string;
+}
+
+export interface IndexDeclaration {
+  readonly kind: 'index';
+  readonly columns: readonly (string | { readonly column: string; readonly order?: 'asc' | 'desc' })[];
+  readonly name?: string;
+  readonly unique?: boolean;
+  readonly renamedFrom?: string;
+}
+
+export interface UniqueDeclaration {
+  readonly kind: 'unique';
+  readonly columns: readonly string[];
+  readonly name?: string;
+}
+
+export interface CheckDeclaration {
+  readonly kind: 'check';
+  readonly expression: SqlExpression;
+  readonly name?: string;
+}
+
+export interface ForeignKeyDeclaration {
+  readonly kind: 'foreignKey';
+  readonly columns: readonly string[];
+  readonly references: { readonly table: TableDeclaration | string; readonly columns?: readonly string[] };
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly name?: string;
+}
+
+export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
+  readonly schema?: string;
+  readonly columns: C;
+  readonly primaryKey?: readonly (keyof C & string)[] | { readonly name?: string; readonly columns: readonly (keyof C & string)[] };
+  readonly uniques?: readonly UniqueDeclaration[];
+  readonly checks?: readonly CheckDeclaration[];
+  readonly foreignKeys?: readonly ForeignKeyDeclaration[];
+  readonly indexes?: readonly IndexDeclaration[];
+  readonly comment?: string;
+  /** The table's previous name (same schema): a declared rename, never guessed. */
+  readonly renamedFrom?: string;
+}
+
+export interface TableDeclaration<C extends Record<string, ColumnDeclaration> = Record<string, ColumnDeclaration>>
+  extends TableOptions<C> {
+  readonly kind: 'table';
+  readonly name: string;
+  readonly schema: string;
+}
+
+export interface EnumDeclaration {
+  readonly kind: 'enum';
+  readonly schema: string;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly comment?: string;
+}
+
+export interface ExtensionDeclaration {
+  readonly kind: 'extension';
+  readonly name: string;
+  readonly schema: string;
+}
+
+export interface NamespaceDeclaration {
+  readonly kind: 'namespace';
+  readonly name: string;
+  readonly comment?: string;
+}
+
+export type Declaration = TableDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

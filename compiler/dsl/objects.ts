@@ -1,0 +1,76 @@
+/**
+ * Declaration helpers for tables, enums, extensions, schemas and table-level constraints. They
+ * only fill defaults, freeze, and record where they were called.
+ */
+import type {
+  CheckDeclaration,
+  ColumnDeclaration,
+  EnumDeclaration,
+  ExtensionDeclaration,
+  ForeignKeyDeclaration,
+  IndexDeclaration,
+  NamespaceDeclaration,
+  SqlExpression,
+  TableDeclaration,
+  TableOptions,
+  UniqueDeclaration,
+} from './declarations.js';
+import { recordSite } from './source.js';
+
+const DEFAULT_SCHEMA = 'public';
+
+/** sql`now()`: a SQL expression, kept as written and validated with PostgreSQL's parser. */
+export function sql(strings: TemplateStringsArray, ...values: readonly (string | number)[]): SqlExpression {
+  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  return Object.freeze({ kind: 'sql' as const, text });
+}
+
+export function table<C extends Record<string, ColumnDeclaration>>(name: string, options: TableOptions<C>): TableDeclaration<C> {
+  return recordSite(
+    Object.freeze({ ...options, kind: 'table' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }),
+    table,
+  );
+}
+
+export function enumType(name: string, values: readonly string[], options: { schema?: string; comment?: string } = {}): EnumDeclaration {
+  const declaration: EnumDeclaration = {
+    kind: 'enum',
+    name,
+    schema: options.schema ?? DEFAULT_SCHEMA,
+    values: Object.freeze([...values]),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+  };
+  return recordSite(Object.freeze(declaration), enumType);
+}
+
+export function extension(name: string, options: { schema?: string } = {}): ExtensionDeclaration {
+  return recordSite(Object.freeze({ kind: 'extension' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), extension);
+}
+
+/** A PostgreSQL schema (namespace). Schemas used by tables are created even when not declared. */
+export function namespace(name: string, options: { comment?: string } = {}): NamespaceDeclaration {
+  return recordSite(Object.freeze({ kind: 'namespace' as const, name, ...options }), namespace);
+}
+
+type IndexColumn = IndexDeclaration['columns'][number];
+
+export function index(columns: IndexColumn | readonly IndexColumn[], options: { name?: string; unique?: boolean; renamedFrom?: string } = {}): IndexDeclaration {
+  const list = Array.isArray(columns) ? columns : [columns as IndexColumn];
+  return recordSite(Object.freeze({ kind: 'index' as const, columns: Object.freeze([...list]), ...options }), index);
+}
+
+export function unique(columns: readonly string[], options: { name?: string } = {}): UniqueDeclaration {
+  return recordSite(Object.freeze({ kind: 'unique' as const, columns: Object.freeze([...columns]), ...options }), unique);
+}
+
+export function check(expression: SqlExpression, options: { name?: string } = {}): CheckDeclaration {
+  return recordSite(Object.freeze({ kind: 'check' as const, expression, ...options }), check);
+}
+
+export function foreignKey(
+  columns: readonly string[],
+  references: ForeignKeyDeclaration['references'],
+  options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name'> = {},
+): ForeignKeyDeclaration {
+  return recordSite(Object.freeze({ kind: 'foreignKey' as const, columns: Object.freeze([...columns]), references, ...options }), foreignKey);
+}

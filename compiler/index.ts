@@ -1,0 +1,26 @@
+/**
+ * schemac's public API. Declarations import the DSL from here (`import { table, uuid } from
+ * 'schemac'`); the CLI imports the workflows. Nothing else is public.
+ */
+export {
+  bigint, boolean, bytea, char, citext, column, date, doublePrecision, enumColumn, integer, interval, json, jsonb,
+  numeric, real, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
+} from './dsl/columns.js';
+export { check, enumType, extension, foreignKey, index, namespace, sql, table, unique } from './dsl/objects.js';
+export type {
+  CheckDeclaration, ColumnDeclaration, ColumnOptions, Declaration, DefaultValue, EnumDeclaration, ExtensionDeclaration,
+  ForeignKeyDeclaration, IndexDeclaration, NamespaceDeclaration, ReferenceOptions, SqlExpression, TableDeclaration,
+  TableOptions, UniqueDeclaration,
+} from './dsl/declarations.js';
+export { defineConfig, type ProjectConfig, type SchemacConfig } from './load/config.js';
+export type * from './model/types.js';
+export { EMPTY_SCHEMA } from './model/types.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
+export { SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
+export { formatDiagnostic, sortDiagnostics } from './diagnostics/format.js';
+export * as workflows from './workflows.js';
+export { redactUrl } from './db/target.js';
+export type { DriftItem, DriftReport } from './drift/index.js';
+export type { Change } from './diff/index.js';
+export type { MigrationStatus } from './apply/index.js';
+export { CONFIG_FILES } from './load/config.js';

@@ -1,0 +1,118 @@
+/**
+ * Introspection: a live database → the same Schema model the DSL builds. A fixed number of catalog
+ * queries (one per object kind, see queries/*.sql), whatever the number of tables, all in one
+ * read-only REPEATABLE READ transaction (one snapshot) with an empty search_path so that every
+ * non-catalog name comes back schema-qualified.
+ */
+import { readFileSync } from 'node:fs';
+import type { Database } from '../db/connection.js';
+import { freezeSchema } from '../model/freeze.js';
+import type { Column, EnumType, Extension, Index, Namespace, ReferentialAction, Schema, Table } from '../model/types.js';
+import type {
+  ColumnRow,
+  ConstraintRow,
+  EnumRow,
+  ExtensionRow,
+  IndexRow,
+  NamespaceRow,
+  TableRow,
+} from './rows.js';
+
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes'] as const;
+type QueryName = (typeof QUERY_NAMES)[number];
+
+const queryText = new Map<QueryName, string>();
+function query(name: QueryName): string {
+  let text = queryText.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
+    queryText.set(name, text);
+  }
+  return text;
+}
+
+/** Number of catalog round trips one introspection makes (constant). */
+export const CATALOG_QUERY_COUNT = QUERY_NAMES.length;
+
+const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+
+const optional = <K extends string>(key: K, value: string | null): { [P in K]?: string } =>
+  (value === null ? {} : { [key]: value }) as { [P in K]?: string };
+
+function toColumn(row: ColumnRow): Column {
+  const builtin = row.type_schema === 'pg_catalog';
+  return {
+    name: row.name,
+    type: { schema: builtin ? null : row.type_schema, name: builtin ? row.builtin_type : row.type_name, isArray: row.is_array },
+    notNull: row.not_null,
+    ...(row.default_expression === null ? {} : { default: { sql: row.default_expression } }),
+    ...(row.identity === 'a' || row.identity === 'd'
+      ? { identity: { kind: row.identity === 'a' ? 'always' as const : 'by default' as const, ...optional('start', row.identity_start), ...optional('increment', row.identity_increment) } }
+      : {}),
+    ...(row.generated_expression === null ? {} : { generated: { sql: row.generated_expression } }),
+    ...optional('comment', row.comment),
+  };
+}
+
+function toIndex(row: IndexRow): Index {
+  return {
+    name: row.name,
+    unique: row.is_unique,
+    method: row.method as 'btree',
+    keys: row.key_columns.map((column, i) => ({ column: column ?? '', descending: ((row.key_options[i] ?? 0) & 1) === 1 })),
+  };
+}
+
+function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table[] {
+  const byOid = new Map(tables.map((t) => [t.oid, {
+    schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
+    foreignKeys: [] as Table['foreignKeys'][number][], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+  }]));
+  for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
+  for (const row of constraints) {
+    const t = byOid.get(row.table_oid);
+    if (!t) continue;
+    if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns };
+    else if (row.type === 'u') t.uniques.push({ name: row.name, columns: row.columns });
+    else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' } });
+    else if (row.type === 'f') {
+      t.foreignKeys.push({
+        name: row.name,
+        columns: row.columns,
+        references: { schema: row.ref_schema ?? '', table: row.ref_table ?? '', columns: row.ref_columns },
+        onDelete: ACTIONS[row.on_delete] ?? 'no action',
+        onUpdate: ACTIONS[row.on_update] ?? 'no action',
+      });
+    }
+  }
+  for (const row of indexes) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
+  return [...byOid.values()].map(({ primaryKey, comment, ...t }) => ({
+    ...t,
+    ...(primaryKey ? { primaryKey } : {}),
+    ...(comment === null ? {} : { comment }),
+  }));
+}
+
+/** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
+export async function introspect(db: Database): Promise<Schema> {
+  await db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''");
+  try {
+    const namespaces = await db.query<NamespaceRow>(query('namespaces'));
+    const extensions = await db.query<ExtensionRow>(query('extensions'));
+    const enums = await db.query<EnumRow>(query('enums'));
+    const tables = await db.query<TableRow>(query('tables'));
+    const columns = await db.query<ColumnRow>(query('columns'));
+    const constraints = await db.query<ConstraintRow>(query('constraints'));
+    const indexes = await db.query<IndexRow>(query('indexes'));
+    return freezeSchema({
+      namespaces: namespaces
+        .filter((n) => n.name !== 'public')
+        .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
+      extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema })),
+      enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
+      tables: assembleTables(tables, columns, constraints, indexes),
+    });
+  } finally {
+    await db.exec('COMMIT');
+  }
+}

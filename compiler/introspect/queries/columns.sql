@@ -1,0 +1,32 @@
+-- Columns of all user tables, in table order. Types: built-in (pg_catalog) types as format_type
+-- prints them; other types by schema and name. Identity sequence options from pg_sequence.
+SELECT a.attrelid::text AS table_oid,
+       a.attname AS name,
+       a.attnum AS position,
+       (t.typcategory = 'A') AS is_array,
+       en.nspname AS type_schema,
+       et.typname AS type_name,
+       format_type(et.oid, a.atttypmod) AS builtin_type,
+       a.attnotnull AS not_null,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+       CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
+       a.attidentity AS identity,
+       s.seqstart::text AS identity_start,
+       s.seqincrement::text AS identity_increment,
+       col_description(a.attrelid, a.attnum) AS comment
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid
+      AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
+      AND a.attidentity <> ''
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+WHERE c.relkind IN ('r', 'p')
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
+  AND n.nspname !~ '^pg_(toast_)?temp_'
+ORDER BY a.attrelid, a.attnum

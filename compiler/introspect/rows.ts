@@ -1,0 +1,68 @@
+/** Typed rows of the catalog queries in queries/*.sql (one interface per file). */
+
+export interface NamespaceRow {
+  readonly name: string;
+  readonly comment: string | null;
+}
+
+export interface ExtensionRow {
+  readonly name: string;
+  readonly schema: string;
+}
+
+export interface EnumRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly values: string[];
+  readonly comment: string | null;
+}
+
+export interface TableRow {
+  readonly oid: string;
+  readonly schema: string;
+  readonly name: string;
+  readonly comment: string | null;
+}
+
+export interface ColumnRow {
+  readonly table_oid: string;
+  readonly name: string;
+  readonly position: number;
+  readonly is_array: boolean;
+  readonly type_schema: string;
+  readonly type_name: string;
+  readonly builtin_type: string;
+  readonly not_null: boolean;
+  readonly default_expression: string | null;
+  readonly generated_expression: string | null;
+  /** '' (none), 'a' (always) or 'd' (by default). */
+  readonly identity: string;
+  readonly identity_start: string | null;
+  readonly identity_increment: string | null;
+  readonly comment: string | null;
+}
+
+export interface ConstraintRow {
+  readonly table_oid: string;
+  readonly name: string;
+  /** p, u, c or f. */
+  readonly type: string;
+  readonly columns: string[];
+  readonly ref_schema: string | null;
+  readonly ref_table: string | null;
+  readonly ref_columns: string[];
+  readonly on_update: string;
+  readonly on_delete: string;
+  readonly check_expression: string | null;
+}
+
+export interface IndexRow {
+  readonly table_oid: string;
+  readonly name: string;
+  readonly is_unique: boolean;
+  readonly method: string;
+  readonly key_columns: (string | null)[];
+  readonly key_options: number[];
+  readonly has_unsupported_parts: boolean;
+  readonly definition: string;
+}

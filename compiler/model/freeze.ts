@@ -1,0 +1,33 @@
+import { sortByKey } from './paths.js';
+import type { Schema, Table } from './types.js';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function normalizeTable(t: Table): Table {
+  return {
+    ...t,
+    uniques: sortByKey(t.uniques, (u) => u.name),
+    checks: sortByKey(t.checks, (c) => c.name),
+    foreignKeys: sortByKey(t.foreignKeys, (f) => f.name),
+    indexes: sortByKey(t.indexes, (i) => i.name),
+  };
+}
+
+/**
+ * The canonical, frozen form of a schema: every list sorted by object path (columns keep their
+ * table order), so equal schemas serialise to equal bytes.
+ */
+export function freezeSchema(schema: Schema): Schema {
+  return deepFreeze({
+    namespaces: sortByKey(schema.namespaces, (n) => n.name),
+    extensions: sortByKey(schema.extensions, (x) => x.name),
+    enums: sortByKey(schema.enums, (e) => `${e.schema}\0${e.name}`),
+    tables: sortByKey(schema.tables, (t) => `${t.schema}\0${t.name}`).map(normalizeTable),
+  });
+}

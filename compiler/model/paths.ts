@@ -1,0 +1,32 @@
+/**
+ * Object paths: the stable, human-readable address of every object in a Schema, used for sorting,
+ * for drift reports and for diagnostics. `table:app.users`, `column:app.users.email`,
+ * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
+ * `extension:citext`, `schema:app`.
+ */
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index';
+
+export type ObjectPath = `${ObjectKind}:${string}`;
+
+export const namespacePath = (name: string): ObjectPath => `schema:${name}`;
+export const extensionPath = (name: string): ObjectPath => `extension:${name}`;
+export const enumPath = (schema: string, name: string): ObjectPath => `enum:${schema}.${name}`;
+export const tablePath = (schema: string, name: string): ObjectPath => `table:${schema}.${name}`;
+export const columnPath = (schema: string, table: string, column: string): ObjectPath =>
+  `column:${schema}.${table}.${column}`;
+export const constraintPath = (schema: string, table: string, name: string): ObjectPath =>
+  `constraint:${schema}.${table}.${name}`;
+export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
+
+/** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sort a copy of `items` by a text key, deterministically. */
+export function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => compareText(key(a), key(b)));
+}
+
+/** `schema.name` key used in lookups. */
+export const qualifiedKey = (schema: string, name: string): string => `${schema}.${name}`;

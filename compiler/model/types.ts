@@ -1,0 +1,156 @@
+/**
+ * The Schema model: the one data shape that both the DSL (declarations) and introspection (a live
+ * database) produce, and that diff compares. Plain, immutable, JSON-serialisable data: a snapshot
+ * file is exactly `JSON.stringify(schema)`.
+ *
+ * Every list is sorted by object path (see `paths.ts`), so two equal schemas serialise to the same
+ * bytes whatever order they were declared or read in.
+ */
+
+/**
+ * Where a declaration was written. Not part of the model (a moved line is not a schema change):
+ * the DSL loader keeps a side table from object path to source, see `SourceLocator`.
+ */
+export interface SourceRef {
+  /** Path relative to the project (config) folder, with forward slashes. */
+  readonly file: string;
+  /** 1-based line; 0 when unknown. */
+  readonly line: number;
+}
+
+/**
+ * A SQL expression (default, CHECK, generated column). `sql` is the text as written by the user (or
+ * as read back from the server); comparisons go through `compiler/expr`, never through this text.
+ */
+export interface Expression {
+  readonly sql: string;
+}
+
+/**
+ * A column type. Built-in types use PostgreSQL's canonical spelling as printed by `format_type`
+ * (`integer`, `character varying(255)`, `timestamp(3) with time zone`, `numeric(12,2)`), with
+ * `schema` null. User types (enums, extension types such as citext) carry their schema.
+ */
+export interface ColumnType {
+  readonly schema: string | null;
+  readonly name: string;
+  readonly isArray: boolean;
+}
+
+export type IdentityKind = 'always' | 'by default';
+
+export interface IdentityOptions {
+  readonly kind: IdentityKind;
+  readonly start?: string;
+  readonly increment?: string;
+}
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly notNull: boolean;
+  readonly default?: Expression;
+  readonly identity?: IdentityOptions;
+  /** `GENERATED ALWAYS AS (expr) STORED`. */
+  readonly generated?: Expression;
+  readonly comment?: string;
+  /** Declared rename: the column's previous name. Never guessed. */
+  readonly renamedFrom?: string;
+}
+
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface PrimaryKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface UniqueConstraint {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface CheckConstraint {
+  readonly name: string;
+  readonly expression: Expression;
+}
+
+export interface ForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] };
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+}
+
+export interface IndexKey {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
+export interface Index {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly method: 'btree';
+  readonly keys: readonly IndexKey[];
+  readonly renamedFrom?: string;
+}
+
+export interface Table {
+  readonly schema: string;
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKey;
+  readonly uniques: readonly UniqueConstraint[];
+  readonly checks: readonly CheckConstraint[];
+  readonly foreignKeys: readonly ForeignKey[];
+  readonly indexes: readonly Index[];
+  readonly comment?: string;
+  /** Declared rename: the table's previous name (same schema). Never guessed. */
+  readonly renamedFrom?: string;
+}
+
+export interface EnumType {
+  readonly schema: string;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly comment?: string;
+}
+
+export interface Extension {
+  readonly name: string;
+  /** Schema the extension's objects live in. */
+  readonly schema: string;
+}
+
+/** A PostgreSQL schema (namespace). `public` is built in and never created or dropped. */
+export interface Namespace {
+  readonly name: string;
+  readonly comment?: string;
+}
+
+export interface Schema {
+  readonly namespaces: readonly Namespace[];
+  readonly extensions: readonly Extension[];
+  readonly enums: readonly EnumType[];
+  readonly tables: readonly Table[];
+}
+
+/** The schema of a database with nothing in it. */
+export const EMPTY_SCHEMA: Schema = Object.freeze({
+  namespaces: Object.freeze([]),
+  extensions: Object.freeze([]),
+  enums: Object.freeze([]),
+  tables: Object.freeze([]),
+});
+
+/** Namespaces that exist in every database and are never created, dropped or diffed. */
+export const BUILT_IN_NAMESPACES: ReadonlySet<string> = new Set(['public']);
+
+/** schemac's own bookkeeping schema: never declared, never introspected, never drift. */
+export const SCHEMAC_NAMESPACE = 'schemac';
+
+/** Finds where an object was declared; returns undefined for objects with no declaration. */
+export type SourceLocator = (path: string) => SourceRef | undefined;
+
+export const NO_SOURCES: SourceLocator = () => undefined;

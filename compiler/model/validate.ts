@@ -1,0 +1,160 @@
+/**
+ * Validation of a Schema model: names, references, types of keys, expressions. Runs on declared
+ * schemas before anything touches a database; every finding names the object and its source line.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { expressionError } from '../expr/index.js';
+import { identifierTooLong } from './naming.js';
+import { columnPath, constraintPath, enumPath, indexPath, tablePath, type ObjectPath } from './paths.js';
+import type { Schema, SourceLocator, Table } from './types.js';
+
+const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
+
+class Findings {
+  readonly list: Diagnostic[] = [];
+  constructor(private readonly locate: SourceLocator) {}
+  add(code: DiagnosticCode, path: ObjectPath, message: string): void {
+    this.list.push(diagnostic(code, { message, path, at: this.locate(path) }));
+  }
+}
+
+function checkName(f: Findings, path: ObjectPath, kind: string, name: string): void {
+  if (name.length === 0) f.add('SC213', path, `${kind} has an empty name`);
+  else if (identifierTooLong(name)) {
+    f.add('SC204', path, `${kind} name "${name}" is ${Buffer.byteLength(name)} bytes; PostgreSQL allows 63`);
+  }
+}
+
+function checkExpression(f: Findings, path: ObjectPath, what: string, sql: string): void {
+  const error = expressionError(sql);
+  if (error) f.add('SC207', path, `${what}: ${error.message} in \`${sql}\``);
+}
+
+function checkColumns(f: Findings, t: Table, path: ObjectPath, what: string, columns: readonly string[]): void {
+  const names = new Set(t.columns.map((c) => c.name));
+  if (columns.length === 0) f.add('SC203', path, `${what} lists no columns`);
+  for (const column of columns) {
+    if (!names.has(column)) f.add('SC203', path, `${what} references column "${column}", which ${t.schema}.${t.name} does not declare`);
+  }
+}
+
+function validateTableColumns(f: Findings, t: Table): void {
+  for (const c of t.columns) {
+    const path = columnPath(t.schema, t.name, c.name);
+    checkName(f, path, 'column', c.name);
+    if (c.default) checkExpression(f, path, `default of ${t.name}.${c.name}`, c.default.sql);
+    if (c.generated) checkExpression(f, path, `generated expression of ${t.name}.${c.name}`, c.generated.sql);
+    if (c.identity && (c.type.schema !== null || c.type.isArray || !INTEGER_TYPES.has(c.type.name))) {
+      f.add('SC210', path, `identity column ${t.name}.${c.name} must be smallint, integer or bigint, not ${c.type.name}`);
+    }
+    if (c.identity && c.default) f.add('SC210', path, `identity column ${t.name}.${c.name} cannot also have a default`);
+    if (c.generated && (c.default || c.identity)) {
+      f.add('SC210', path, `generated column ${t.name}.${c.name} cannot have a default or identity`);
+    }
+    if (c.renamedFrom === c.name) f.add('SC209', path, `column ${t.name}.${c.name} is renamed from itself`);
+  }
+}
+
+function validateTableKeys(f: Findings, t: Table, relations: Map<string, ObjectPath>): void {
+  const constraintNames = new Set<string>();
+  const claim = (path: ObjectPath, name: string, kind: string, createsIndex: boolean): void => {
+    checkName(f, path, kind, name);
+    if (constraintNames.has(name)) f.add('SC201', path, `constraint name "${name}" is used twice on ${t.schema}.${t.name}`);
+    constraintNames.add(name);
+    if (createsIndex) claimRelation(f, relations, t.schema, name, path);
+  };
+  if (t.primaryKey) {
+    const path = constraintPath(t.schema, t.name, t.primaryKey.name);
+    claim(path, t.primaryKey.name, 'primary key', true);
+    checkColumns(f, t, path, `primary key ${t.primaryKey.name}`, t.primaryKey.columns);
+  }
+  for (const u of t.uniques) {
+    const path = constraintPath(t.schema, t.name, u.name);
+    claim(path, u.name, 'unique constraint', true);
+    checkColumns(f, t, path, `unique constraint ${u.name}`, u.columns);
+  }
+  for (const c of t.checks) {
+    const path = constraintPath(t.schema, t.name, c.name);
+    claim(path, c.name, 'check constraint', false);
+    checkExpression(f, path, `check ${c.name}`, c.expression.sql);
+  }
+  for (const fk of t.foreignKeys) {
+    const path = constraintPath(t.schema, t.name, fk.name);
+    claim(path, fk.name, 'foreign key', false);
+    checkColumns(f, t, path, `foreign key ${fk.name}`, fk.columns);
+  }
+  for (const ix of t.indexes) {
+    const path = indexPath(t.schema, ix.name);
+    checkName(f, path, 'index', ix.name);
+    claimRelation(f, relations, t.schema, ix.name, path);
+    checkColumns(f, t, path, `index ${ix.name}`, ix.keys.map((k) => k.column));
+  }
+}
+
+/** Tables, indexes and key constraints share one name space per schema (pg_class). */
+function claimRelation(f: Findings, relations: Map<string, ObjectPath>, schema: string, name: string, path: ObjectPath): void {
+  const key = `${schema}\0${name}`;
+  const previous = relations.get(key);
+  if (previous) f.add('SC201', path, `"${schema}.${name}" is already used by ${previous}; tables, indexes and key constraints share one name space`);
+  else relations.set(key, path);
+}
+
+function validateForeignKeys(f: Findings, schema: Schema): void {
+  const tables = new Map(schema.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
+  for (const t of schema.tables) {
+    for (const fk of t.foreignKeys) {
+      const path = constraintPath(t.schema, t.name, fk.name);
+      const target = tables.get(`${fk.references.schema}\0${fk.references.table}`);
+      if (!target) {
+        f.add('SC202', path, `foreign key ${fk.name} references ${fk.references.schema}.${fk.references.table}, which is not declared`);
+        continue;
+      }
+      if (fk.references.columns.length === 0) {
+        f.add('SC206', path, `foreign key ${fk.name} names no referenced column and ${target.name} has no primary key`);
+        continue;
+      }
+      checkColumns(f, target, path, `foreign key ${fk.name}`, fk.references.columns);
+      if (fk.columns.length !== fk.references.columns.length) {
+        f.add('SC205', path, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.references.columns.length}`);
+      }
+      const sameSet = (cols: readonly string[]): boolean =>
+        cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
+      const keys = [target.primaryKey?.columns, ...target.uniques.map((u) => u.columns), ...target.indexes.filter((i) => i.unique).map((i) => i.keys.map((k) => k.column))];
+      if (!keys.some((cols) => cols && sameSet(cols))) {
+        f.add('SC206', path, `foreign key ${fk.name} references ${target.name}(${fk.references.columns.join(', ')}), which is not its primary key or a unique key`);
+      }
+    }
+  }
+}
+
+/** All validation findings for a schema, in declaration-independent order. */
+export function validateSchema(schema: Schema, locate: SourceLocator): Diagnostic[] {
+  const f = new Findings(locate);
+  const relations = new Map<string, ObjectPath>();
+  const types = new Set<string>();
+  for (const e of schema.enums) {
+    const path = enumPath(e.schema, e.name);
+    checkName(f, path, 'enum', e.name);
+    if (types.has(`${e.schema}\0${e.name}`)) f.add('SC201', path, `enum ${e.schema}.${e.name} is declared twice`);
+    types.add(`${e.schema}\0${e.name}`);
+    if (e.values.length === 0) f.add('SC212', path, `enum ${e.name} has no values`);
+    if (new Set(e.values).size !== e.values.length) f.add('SC212', path, `enum ${e.name} lists a value twice`);
+    for (const value of e.values) if (value.length === 0 || identifierTooLong(value)) f.add('SC212', path, `enum ${e.name} value "${value}" must be 1 to 63 bytes`);
+  }
+  for (const t of schema.tables) {
+    const path = tablePath(t.schema, t.name);
+    checkName(f, path, 'table', t.name);
+    claimRelation(f, relations, t.schema, t.name, path);
+    if (t.renamedFrom === t.name) f.add('SC209', path, `table ${t.name} is renamed from itself`);
+    validateTableColumns(f, t);
+  }
+  for (const t of schema.tables) validateTableKeys(f, t, relations);
+  validateForeignKeys(f, schema);
+  for (const t of schema.tables) {
+    if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {
+      f.add('SC209', tablePath(t.schema, t.name), `table ${t.name} is renamed from "${t.renamedFrom}", but that name is still declared`);
+    }
+  }
+  return f.list;
+}

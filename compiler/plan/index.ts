@@ -1,0 +1,158 @@
+/**
+ * Plan: Change[] → ordered Steps. Each step carries the change, its hazards, the lock it takes and
+ * whether it may run in a transaction. The reverse plan (down) is the same steps in reverse order,
+ * each running its own reverse SQL.
+ *
+ * Order (up): create schemas, extensions and types; renames; drop constraints and indexes; drop
+ * columns and tables; create tables; add and alter columns; add constraints (keys before foreign
+ * keys); create indexes; comments; drop types, extensions and schemas last.
+ */
+import type { Change, ChangeKind } from '../diff/index.js';
+import { compareText } from '../model/paths.js';
+
+export type HazardKind =
+  | 'data-loss'
+  | 'data-dependent'
+  | 'table-rewrite'
+  | 'long-lock'
+  | 'backward-incompatible';
+
+export interface Hazard {
+  readonly kind: HazardKind;
+  readonly message: string;
+}
+
+export type LockLevel =
+  | 'none'
+  | 'ACCESS EXCLUSIVE'
+  | 'SHARE ROW EXCLUSIVE'
+  | 'SHARE'
+  | 'SHARE UPDATE EXCLUSIVE';
+
+export interface Step {
+  readonly change: Change;
+  /** Hazards of running the step forward (up). */
+  readonly hazards: readonly Hazard[];
+  /** Hazards of running its reverse (down). */
+  readonly downHazards: readonly Hazard[];
+  readonly lock: LockLevel;
+  readonly transactional: boolean;
+}
+
+export interface Plan {
+  readonly steps: readonly Step[];
+}
+
+const PHASES: Record<ChangeKind, number> = {
+  'namespace.create': 1,
+  'extension.create': 2,
+  'enum.create': 3,
+  'enum.recreate': 4,
+  'enum.addValue': 5,
+  'table.rename': 6,
+  'column.rename': 7,
+  'constraint.rename': 8,
+  'index.rename': 9,
+  'constraint.drop': 10,
+  'index.drop': 11,
+  'column.drop': 12,
+  'table.drop': 13,
+  'table.create': 14,
+  'column.add': 15,
+  'column.type': 16,
+  'column.default': 17,
+  'column.identity': 18,
+  'column.nullability': 19,
+  'constraint.add': 20,
+  'index.create': 21,
+  'namespace.comment': 22,
+  'enum.comment': 22,
+  'table.comment': 22,
+  'column.comment': 22,
+  'enum.drop': 23,
+  'extension.drop': 24,
+  'namespace.drop': 25,
+};
+
+/** Within the constraint phases: foreign keys are dropped first and added last. */
+function subPhase(change: Change): number {
+  if (change.kind === 'constraint.drop') return change.constraint.type === 'foreignKey' ? 0 : 1;
+  if (change.kind === 'constraint.add') return change.constraint.type === 'foreignKey' ? 1 : 0;
+  return 0;
+}
+
+const hazard = (kind: HazardKind, message: string): Hazard => ({ kind, message });
+
+function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
+  switch (change.kind) {
+    case 'table.drop':
+      return { up: [hazard('data-loss', `drops table ${change.table.schema}.${change.table.name} and its rows`)], down: [] };
+    case 'table.create':
+      return { up: [], down: [hazard('data-loss', `rollback drops table ${change.table.schema}.${change.table.name} and its rows`)] };
+    case 'column.drop':
+      return { up: [hazard('data-loss', `drops column ${change.table}.${change.column.name} and its values`)], down: [] };
+    case 'column.add':
+      return { up: [], down: [hazard('data-loss', `rollback drops column ${change.table}.${change.column.name} and its values`)] };
+    case 'column.type':
+      return {
+        up: [hazard('table-rewrite', `changes the type of ${change.table}.${change.column}; may rewrite the table`), hazard('data-dependent', 'fails if existing values do not convert')],
+        down: [hazard('data-dependent', `rollback converts ${change.table}.${change.column} back; fails if values do not convert`)],
+      };
+    case 'column.nullability':
+      return change.notNull
+        ? { up: [hazard('data-dependent', `fails if ${change.table}.${change.column} has NULLs`)], down: [] }
+        : { up: [], down: [hazard('data-dependent', `rollback fails if ${change.table}.${change.column} has NULLs`)] };
+    case 'constraint.add':
+      return change.constraint.type === 'check' || change.constraint.type === 'foreignKey' || change.constraint.type === 'unique' || change.constraint.type === 'primaryKey'
+        ? { up: [hazard('data-dependent', `fails if existing rows violate ${change.constraint.value.name}`)], down: [] }
+        : { up: [], down: [] };
+    case 'constraint.drop':
+      return { up: [], down: [hazard('data-dependent', `rollback fails if rows violate ${change.constraint.value.name}`)] };
+    case 'enum.recreate':
+      return { up: [hazard('data-dependent', `recreates type ${change.to.name}; fails if rows hold a removed value`)], down: [] };
+    case 'enum.addValue':
+      return { up: [], down: [hazard('data-dependent', `rollback recreates type ${change.enum.name} without "${change.value}"; fails if rows hold it`)] };
+    case 'table.rename':
+    case 'column.rename':
+      return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    default:
+      return { up: [], down: [] };
+  }
+}
+
+function lockOf(change: Change): LockLevel {
+  switch (change.kind) {
+    case 'index.create':
+    case 'index.drop':
+      return change.kind === 'index.create' ? 'SHARE' : 'ACCESS EXCLUSIVE';
+    case 'constraint.add':
+      return change.constraint.type === 'foreignKey' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+    case 'namespace.create':
+    case 'namespace.drop':
+    case 'namespace.comment':
+    case 'extension.create':
+    case 'extension.drop':
+    case 'enum.create':
+    case 'enum.comment':
+    case 'table.create':
+      return 'none';
+    default:
+      return 'ACCESS EXCLUSIVE';
+  }
+}
+
+/** Order changes into steps. Deterministic: by phase, then object path, then diff order. */
+export function planChanges(changes: readonly Change[]): Plan {
+  const steps = changes
+    .map((change, i) => ({ change, i }))
+    .sort((a, b) =>
+      PHASES[a.change.kind] - PHASES[b.change.kind] ||
+      subPhase(a.change) - subPhase(b.change) ||
+      compareText(a.change.path, b.change.path) ||
+      a.i - b.i)
+    .map(({ change }): Step => {
+      const { up, down } = hazardsOf(change);
+      return { change, hazards: up, downHazards: down, lock: lockOf(change), transactional: true };
+    });
+  return { steps };
+}

@@ -1,0 +1,103 @@
+/**
+ * SQL fragments shared by the statement renderers: types, column definitions, constraint clauses,
+ * CREATE INDEX, COMMENT ON. Names always go through quote.ts.
+ */
+import type { Constraint } from '../diff/index.js';
+import type { Column, ColumnType, IdentityOptions, Index, ReferentialAction, Table } from '../model/types.js';
+import { qualify, quoteIdent, quoteLiteral } from './quote.js';
+
+/** The forward and reverse statements of one change. */
+export interface StatementPair {
+  readonly up: readonly string[];
+  readonly down: readonly string[];
+}
+
+/** `integer`, `character varying(255)`, `"public"."status"[]`. */
+export function typeSql(type: ColumnType): string {
+  const base = type.schema === null ? type.name : qualify(type.schema, type.name);
+  return type.isArray ? `${base}[]` : base;
+}
+
+export const tableName = (t: { schema: string; name: string }): string => qualify(t.schema, t.name);
+
+export function identitySql(identity: IdentityOptions): string {
+  const options = [
+    ...(identity.start === undefined ? [] : [`START WITH ${identity.start}`]),
+    ...(identity.increment === undefined ? [] : [`INCREMENT BY ${identity.increment}`]),
+  ];
+  const kind = identity.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT';
+  return `GENERATED ${kind} AS IDENTITY${options.length ? ` (${options.join(' ')})` : ''}`;
+}
+
+/** `"email" text NOT NULL DEFAULT 'x'`, as in CREATE TABLE and ADD COLUMN. */
+export function columnDefinition(c: Column): string {
+  const parts = [quoteIdent(c.name), typeSql(c.type)];
+  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.sql}) STORED`);
+  if (c.identity) parts.push(identitySql(c.identity));
+  if (c.notNull) parts.push('NOT NULL');
+  if (c.default) parts.push(`DEFAULT ${c.default.sql}`);
+  return parts.join(' ');
+}
+
+const columnList = (columns: readonly string[]): string => columns.map(quoteIdent).join(', ');
+
+const ACTIONS: Record<ReferentialAction, string> = {
+  'no action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+};
+
+/** `CONSTRAINT "users_pkey" PRIMARY KEY ("id")` and the like. */
+export function constraintDefinition(c: Constraint): string {
+  const name = `CONSTRAINT ${quoteIdent(c.value.name)}`;
+  switch (c.type) {
+    case 'primaryKey':
+      return `${name} PRIMARY KEY (${columnList(c.value.columns)})`;
+    case 'unique':
+      return `${name} UNIQUE (${columnList(c.value.columns)})`;
+    case 'check':
+      return `${name} CHECK (${c.value.expression.sql})`;
+    case 'foreignKey': {
+      const fk = c.value;
+      const actions = [
+        ...(fk.onUpdate === 'no action' ? [] : [`ON UPDATE ${ACTIONS[fk.onUpdate]}`]),
+        ...(fk.onDelete === 'no action' ? [] : [`ON DELETE ${ACTIONS[fk.onDelete]}`]),
+      ];
+      const target = qualify(fk.references.schema, fk.references.table);
+      return [`${name} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${target} (${columnList(fk.references.columns)})`, ...actions].join(' ');
+    }
+  }
+}
+
+export function createIndexSql(schema: string, table: string, index: Index): string {
+  const keys = index.keys.map((k) => `${quoteIdent(k.column)}${k.descending ? ' DESC' : ''}`).join(', ');
+  const unique = index.unique ? 'UNIQUE ' : '';
+  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${qualify(schema, table)} USING ${index.method} (${keys})`;
+}
+
+export const dropIndexSql = (schema: string, name: string): string => `DROP INDEX ${qualify(schema, name)}`;
+
+/** `COMMENT ON <target> IS '...'` or `IS NULL`. */
+export const commentSql = (target: string, comment: string | undefined): string =>
+  `COMMENT ON ${target} IS ${comment === undefined ? 'NULL' : quoteLiteral(comment)}`;
+
+export const columnTarget = (schema: string, table: string, column: string): string =>
+  `COLUMN ${qualify(schema, table)}.${quoteIdent(column)}`;
+
+/** CREATE TABLE with columns, primary key, unique and check constraints, then its comments. */
+export function createTableSql(t: Table): string[] {
+  const constraints: Constraint[] = [
+    ...(t.primaryKey ? [{ type: 'primaryKey', value: t.primaryKey } as const] : []),
+    ...t.uniques.map((value) => ({ type: 'unique', value }) as const),
+    ...t.checks.map((value) => ({ type: 'check', value }) as const),
+  ];
+  const lines = [...t.columns.map(columnDefinition), ...constraints.map(constraintDefinition)];
+  const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
+  return [
+    `CREATE TABLE ${tableName(t)} (${body})`,
+    ...(t.comment === undefined ? [] : [commentSql(`TABLE ${tableName(t)}`, t.comment)]),
+    ...t.columns.filter((c) => c.comment !== undefined).map((c) => commentSql(columnTarget(t.schema, t.name, c.name), c.comment)),
+  ];
+}

@@ -1,0 +1,38 @@
+/** One-line, human descriptions of changes, for step comments and drift reports. */
+import { assertNever, type Change } from '../diff/index.js';
+
+const q = (schema: string, name: string): string => `${schema}.${name}`;
+
+export function describeChange(c: Change): string {
+  switch (c.kind) {
+    case 'namespace.create': return `create schema ${c.namespace.name}`;
+    case 'namespace.drop': return `drop schema ${c.namespace.name}`;
+    case 'namespace.comment': return `set comment on schema ${c.name}`;
+    case 'extension.create': return `create extension ${c.extension.name}`;
+    case 'extension.drop': return `drop extension ${c.extension.name}`;
+    case 'enum.create': return `create enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'enum.drop': return `drop enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'enum.addValue': return `add value '${c.value}' to enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'enum.recreate': return `recreate enum ${q(c.to.schema, c.to.name)} with values (${c.to.values.join(', ')})`;
+    case 'enum.comment': return `set comment on enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'table.create': return `create table ${q(c.table.schema, c.table.name)}`;
+    case 'table.drop': return `drop table ${q(c.table.schema, c.table.name)}`;
+    case 'table.rename': return `rename table ${q(c.schema, c.from)} to ${c.table}`;
+    case 'table.comment': return `set comment on table ${q(c.schema, c.table)}`;
+    case 'column.add': return `add column ${q(c.schema, c.table)}.${c.column.name}`;
+    case 'column.drop': return `drop column ${q(c.schema, c.table)}.${c.column.name}`;
+    case 'column.rename': return `rename column ${q(c.schema, c.table)}.${c.from} to ${c.to}`;
+    case 'column.type': return `change type of ${q(c.schema, c.table)}.${c.column}`;
+    case 'column.nullability': return `${c.notNull ? 'set' : 'drop'} NOT NULL on ${q(c.schema, c.table)}.${c.column}`;
+    case 'column.default': return `${c.to ? 'set' : 'drop'} default of ${q(c.schema, c.table)}.${c.column}`;
+    case 'column.identity': return `change identity of ${q(c.schema, c.table)}.${c.column}`;
+    case 'column.comment': return `set comment on column ${q(c.schema, c.table)}.${c.column}`;
+    case 'constraint.add': return `add ${c.constraint.type} ${c.constraint.value.name} on ${q(c.schema, c.table)}`;
+    case 'constraint.drop': return `drop ${c.constraint.type} ${c.constraint.value.name} on ${q(c.schema, c.table)}`;
+    case 'constraint.rename': return `rename constraint ${c.from} on ${q(c.schema, c.table)} to ${c.to}`;
+    case 'index.create': return `create index ${q(c.schema, c.index.name)}`;
+    case 'index.drop': return `drop index ${q(c.schema, c.index.name)}`;
+    case 'index.rename': return `rename index ${q(c.schema, c.from)} to ${c.to}`;
+    default: return assertNever(c);
+  }
+}

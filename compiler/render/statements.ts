@@ -1,0 +1,49 @@
+/** Every change kind's renderer, in one table: a new Change kind does not compile until it is here. */
+import type { Change, ChangeKind, ChangeOf } from '../diff/index.js';
+import type { StatementPair } from './definitions.js';
+import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
+import { renderAddConstraint, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
+import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum } from './statements/enum.js';
+import { renderCreateExtension, renderDropExtension } from './statements/extension.js';
+import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
+import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
+import { renderCreateTable, renderDropTable, renderRenameTable, renderTableComment } from './statements/table.js';
+
+type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => StatementPair };
+
+const RENDERERS: Renderers = {
+  'namespace.create': renderCreateNamespace,
+  'namespace.drop': renderDropNamespace,
+  'namespace.comment': renderNamespaceComment,
+  'extension.create': renderCreateExtension,
+  'extension.drop': renderDropExtension,
+  'enum.create': renderCreateEnum,
+  'enum.drop': renderDropEnum,
+  'enum.addValue': renderAddEnumValue,
+  'enum.recreate': renderRecreateEnum,
+  'enum.comment': renderEnumComment,
+  'table.create': renderCreateTable,
+  'table.drop': renderDropTable,
+  'table.rename': renderRenameTable,
+  'table.comment': renderTableComment,
+  'column.add': renderAddColumn,
+  'column.drop': renderDropColumn,
+  'column.rename': renderRenameColumn,
+  'column.type': renderColumnType,
+  'column.nullability': renderColumnNullability,
+  'column.default': renderColumnDefault,
+  'column.identity': renderColumnIdentity,
+  'column.comment': renderColumnComment,
+  'constraint.add': renderAddConstraint,
+  'constraint.drop': renderDropConstraint,
+  'constraint.rename': renderRenameConstraint,
+  'index.create': renderCreateIndex,
+  'index.drop': renderDropIndex,
+  'index.rename': renderRenameIndex,
+};
+
+/** The forward and reverse statements of a change (without trailing semicolons). */
+export function renderChange(change: Change): StatementPair {
+  const render = RENDERERS[change.kind] as (c: Change) => StatementPair;
+  return render(change);
+}

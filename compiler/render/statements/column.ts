@@ -1,0 +1,79 @@
+import type { ChangeOf } from '../../diff/index.js';
+import type { Column, Expression, IdentityOptions } from '../../model/types.js';
+import { columnDefinition, columnTarget, commentSql, identitySql, typeSql, type StatementPair } from '../definitions.js';
+import { qualify, quoteIdent } from '../quote.js';
+
+type On = { readonly schema: string; readonly table: string };
+
+const alter = (on: On, action: string): string => `ALTER TABLE ${qualify(on.schema, on.table)} ${action}`;
+const alterColumn = (on: On, column: string, action: string): string => alter(on, `ALTER COLUMN ${quoteIdent(column)} ${action}`);
+
+function addColumnSql(on: On, column: Column): string[] {
+  return [
+    alter(on, `ADD COLUMN ${columnDefinition(column)}`),
+    ...(column.comment === undefined ? [] : [commentSql(columnTarget(on.schema, on.table, column.name), column.comment)]),
+  ];
+}
+
+export const renderAddColumn = (c: ChangeOf<'column.add'>): StatementPair => ({
+  up: addColumnSql(c, c.column),
+  down: [alter(c, `DROP COLUMN ${quoteIdent(c.column.name)}`)],
+});
+
+export const renderDropColumn = (c: ChangeOf<'column.drop'>): StatementPair => ({
+  up: [alter(c, `DROP COLUMN ${quoteIdent(c.column.name)}`)],
+  down: addColumnSql(c, c.column),
+});
+
+export const renderRenameColumn = (c: ChangeOf<'column.rename'>): StatementPair => ({
+  up: [alter(c, `RENAME COLUMN ${quoteIdent(c.from)} TO ${quoteIdent(c.to)}`)],
+  down: [alter(c, `RENAME COLUMN ${quoteIdent(c.to)} TO ${quoteIdent(c.from)}`)],
+});
+
+function retypeSql(on: On, column: string, type: ChangeOf<'column.type'>['to'], from?: Expression, to?: Expression): string[] {
+  const target = typeSql(type);
+  return [
+    ...(from ? [alterColumn(on, column, 'DROP DEFAULT')] : []),
+    alterColumn(on, column, `TYPE ${target} USING ${quoteIdent(column)}::${target}`),
+    ...(to ? [alterColumn(on, column, `SET DEFAULT ${to.sql}`)] : []),
+  ];
+}
+
+/** A type change converts existing values with a cast; defaults are dropped first and set again. */
+export const renderColumnType = (c: ChangeOf<'column.type'>): StatementPair => ({
+  up: retypeSql(c, c.column, c.to, c.fromDefault, c.toDefault),
+  down: retypeSql(c, c.column, c.from, c.toDefault, c.fromDefault),
+});
+
+const nullabilitySql = (c: On & { column: string }, notNull: boolean): string =>
+  alterColumn(c, c.column, notNull ? 'SET NOT NULL' : 'DROP NOT NULL');
+
+export const renderColumnNullability = (c: ChangeOf<'column.nullability'>): StatementPair => ({
+  up: [nullabilitySql(c, c.notNull)],
+  down: [nullabilitySql(c, !c.notNull)],
+});
+
+const defaultSql = (c: On & { column: string }, value: Expression | undefined): string =>
+  alterColumn(c, c.column, value ? `SET DEFAULT ${value.sql}` : 'DROP DEFAULT');
+
+export const renderColumnDefault = (c: ChangeOf<'column.default'>): StatementPair => ({
+  up: [defaultSql(c, c.to)],
+  down: [defaultSql(c, c.from)],
+});
+
+function identityChangeSql(c: On & { column: string }, from?: IdentityOptions, to?: IdentityOptions): string[] {
+  if (!to) return [alterColumn(c, c.column, 'DROP IDENTITY')];
+  if (!from) return [alterColumn(c, c.column, `ADD ${identitySql(to)}`)];
+  const kind = to.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT';
+  return [alterColumn(c, c.column, `SET GENERATED ${kind} SET START WITH ${to.start ?? '1'} SET INCREMENT BY ${to.increment ?? '1'}`)];
+}
+
+export const renderColumnIdentity = (c: ChangeOf<'column.identity'>): StatementPair => ({
+  up: identityChangeSql(c, c.from, c.to),
+  down: identityChangeSql(c, c.to, c.from),
+});
+
+export const renderColumnComment = (c: ChangeOf<'column.comment'>): StatementPair => ({
+  up: [commentSql(columnTarget(c.schema, c.table, c.column), c.to)],
+  down: [commentSql(columnTarget(c.schema, c.table, c.column), c.from)],
+});

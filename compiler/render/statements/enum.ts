@@ -1,0 +1,69 @@
+import type { ChangeOf, EnumUsage } from '../../diff/index.js';
+import { makeObjectName } from '../../model/naming.js';
+import type { EnumType } from '../../model/types.js';
+import { commentSql, type StatementPair } from '../definitions.js';
+import { qualify, quoteIdent, quoteLiteral } from '../quote.js';
+
+const typeTarget = (e: EnumType): string => `TYPE ${qualify(e.schema, e.name)}`;
+
+export function createEnumSql(e: EnumType): string[] {
+  return [
+    `CREATE TYPE ${qualify(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
+    ...(e.comment === undefined ? [] : [commentSql(typeTarget(e), e.comment)]),
+  ];
+}
+
+/**
+ * Replace an enum type by one with other values: rename the old type aside, create the new one,
+ * convert every column through text (resetting defaults that mention the type), drop the old one.
+ * Fails, changing nothing, if a row holds a value the new type lacks.
+ */
+export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): string[] {
+  const aside = makeObjectName(to.name, undefined, 'schemac_old');
+  const type = qualify(to.schema, to.name);
+  const columns = usages.flatMap((u) => {
+    const table = qualify(u.schema, u.table);
+    const column = quoteIdent(u.column);
+    const suffix = u.isArray ? '[]' : '';
+    return [
+      ...(u.default ? [`ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT`] : []),
+      `ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${type}${suffix} USING ${column}::text${suffix}::${type}${suffix}`,
+      ...(u.default ? [`ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${u.default.sql}`] : []),
+    ];
+  });
+  return [
+    `ALTER TYPE ${type} RENAME TO ${quoteIdent(aside)}`,
+    ...createEnumSql(to),
+    ...columns,
+    `DROP TYPE ${qualify(to.schema, aside)}`,
+  ];
+}
+
+export function renderCreateEnum(c: ChangeOf<'enum.create'>): StatementPair {
+  return { up: createEnumSql(c.enum), down: [`DROP TYPE ${qualify(c.enum.schema, c.enum.name)}`] };
+}
+
+export function renderDropEnum(c: ChangeOf<'enum.drop'>): StatementPair {
+  const created = renderCreateEnum({ ...c, kind: 'enum.create' });
+  return { up: created.down, down: created.up };
+}
+
+/** ADD VALUE cannot be undone in place; the reverse recreates the type without the value. */
+export function renderAddEnumValue(c: ChangeOf<'enum.addValue'>): StatementPair {
+  const position = c.before === undefined ? '' : ` BEFORE ${quoteLiteral(c.before)}`;
+  return {
+    up: [`ALTER TYPE ${qualify(c.enum.schema, c.enum.name)} ADD VALUE ${quoteLiteral(c.value)}${position}`],
+    down: recreateEnumSql({ ...c.from, comment: c.enum.comment }, c.usagesBefore),
+  };
+}
+
+export const renderRecreateEnum = (c: ChangeOf<'enum.recreate'>): StatementPair => ({
+  up: recreateEnumSql(c.to, c.usagesBefore),
+  down: recreateEnumSql(c.from, c.usagesBefore),
+});
+
+export const renderEnumComment = (c: ChangeOf<'enum.comment'>): StatementPair => ({
+  up: [commentSql(typeTarget(c.enum), c.to)],
+  down: [commentSql(typeTarget(c.enum), c.from)],
+});
+

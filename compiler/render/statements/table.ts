@@ -1,0 +1,26 @@
+import type { ChangeOf } from '../../diff/index.js';
+import { commentSql, createIndexSql, createTableSql, tableName, type StatementPair } from '../definitions.js';
+import { qualify, quoteIdent } from '../quote.js';
+
+export function renderCreateTable(c: ChangeOf<'table.create'>): StatementPair {
+  return { up: createTableSql(c.table), down: [`DROP TABLE ${tableName(c.table)}`] };
+}
+
+/** The reverse recreates the table with its keys, checks, indexes and comments (not its rows). */
+export function renderDropTable(c: ChangeOf<'table.drop'>): StatementPair {
+  const t = c.table;
+  return {
+    up: [`DROP TABLE ${tableName(t)}`],
+    down: [...createTableSql(t), ...t.indexes.map((index) => createIndexSql(t.schema, t.name, index))],
+  };
+}
+
+export const renderRenameTable = (c: ChangeOf<'table.rename'>): StatementPair => ({
+  up: [`ALTER TABLE ${qualify(c.schema, c.from)} RENAME TO ${quoteIdent(c.table)}`],
+  down: [`ALTER TABLE ${qualify(c.schema, c.table)} RENAME TO ${quoteIdent(c.from)}`],
+});
+
+export const renderTableComment = (c: ChangeOf<'table.comment'>): StatementPair => ({
+  up: [commentSql(`TABLE ${qualify(c.schema, c.table)}`, c.to)],
+  down: [commentSql(`TABLE ${qualify(c.schema, c.table)}`, c.from)],
+});

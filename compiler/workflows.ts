@@ -1,0 +1,200 @@
+/**
+ * The operations behind each command, composed from the phases: load → validate → diff → plan →
+ * render → files / apply / drift. The CLI only parses flags, calls these and prints results.
+ */
+import path from 'node:path';
+import { applyMigrations, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions } from './apply/index.js';
+import { connect, type ConnectOptions, type Database } from './db/connection.js';
+import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
+import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { diffSchemas, type Change } from './diff/index.js';
+import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.js';
+import type { Declaration } from './dsl/declarations.js';
+import { detectDrift, type DriftReport } from './drift/index.js';
+import { prepareExpressions } from './expr/index.js';
+import { introspect } from './introspect/index.js';
+import { findConfig, loadProject, type ResolvedProject } from './load/config.js';
+import { importModule, moduleFiles } from './load/modules.js';
+import { freezeSchema } from './model/freeze.js';
+import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator } from './model/types.js';
+import { validateSchema } from './model/validate.js';
+import { planChanges } from './plan/index.js';
+import { nextVersion, readMigrationFolder, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
+import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
+import { readFileSync } from 'node:fs';
+
+export interface Context {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Called when a database is still starting and we wait for it. */
+  readonly onWait?: (message: string) => void;
+  readonly waitSeconds?: number;
+}
+
+/** A path as users should see it: relative to the working directory. */
+export const displayPath = (ctx: Context) => (file: string): string => path.relative(ctx.cwd, file) || '.';
+
+export interface LoadedDeclarations extends BuildResult {
+  readonly files: readonly string[];
+}
+
+/** Load declaration modules from files/folders, build the model and validate it. */
+export async function loadDeclarations(ctx: Context, schemaPaths: readonly string[]): Promise<LoadedDeclarations> {
+  await prepareExpressions();
+  const files = schemaPaths.flatMap((p) => moduleFiles(p, ctx.cwd));
+  const declarations: Declaration[] = [];
+  for (const file of files) declarations.push(...collectDeclarations(await importModule(file, ctx.cwd)));
+  const built = buildSchema(declarations, ctx.cwd);
+  const diagnostics = [...built.diagnostics, ...(hasErrors(built.diagnostics) ? [] : validateSchema(built.schema, built.locate))];
+  return { ...built, diagnostics, files };
+}
+
+/** Declarations that must be valid to go on: errors stop the command (exit 2). */
+export async function loadValidDeclarations(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
+  const loaded = await loadDeclarations(ctx, project.schemaPaths);
+  if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
+  return loaded;
+}
+
+export function projectTarget(ctx: Context, project: ResolvedProject | undefined, url: string | undefined): DatabaseTarget {
+  return resolveTarget({ ...(url ? { url } : {}), env: ctx.env, ...(project?.url ? { configUrl: project.url } : {}), root: project?.root ?? ctx.cwd });
+}
+
+export async function openDatabase(ctx: Context, target: DatabaseTarget): Promise<Database> {
+  const options: ConnectOptions = { env: ctx.env, ...(ctx.onWait ? { onWait: ctx.onWait } : {}), ...(ctx.waitSeconds !== undefined ? { waitSeconds: ctx.waitSeconds } : {}) };
+  return connect(target, options);
+}
+
+async function usingDatabase<T>(ctx: Context, target: DatabaseTarget, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(ctx, target);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Diff → plan → rendered steps (every statement parsed before it is returned). */
+export async function planSteps(from: Schema, to: Schema): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
+  await prepareExpressions();
+  const changes = diffSchemas(from, to);
+  return { changes, steps: renderSteps(planChanges(changes)) };
+}
+
+export interface GenerateResult {
+  readonly changes: readonly Change[];
+  /** The folder written, or undefined when nothing changed (or in check mode). */
+  readonly written?: string;
+  readonly id?: string;
+}
+
+export interface GenerateOptions {
+  readonly name?: string;
+  readonly check?: boolean;
+  readonly now?: Date;
+}
+
+function defaultSlug(from: Schema, changes: readonly Change[], steps: readonly RenderedStep[]): string {
+  if (from.tables.length === 0 && from.enums.length === 0 && from.namespaces.length === 0) return 'init';
+  return changes.length === 1 || steps.length === 1 ? slugify(steps[0]!.description) : slugify(`${steps[0]!.description} and more`);
+}
+
+/** Diff the declarations against the snapshot and write the next migration (unless `check`). */
+export async function generate(ctx: Context, project: ResolvedProject, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const declared = await loadValidDeclarations(ctx, project);
+  const folder = readMigrationFolder(project.outDir, displayPath(ctx));
+  const { changes, steps } = await planSteps(folder.snapshot, declared.schema);
+  if (changes.length === 0 || options.check) return { changes };
+  const id = `${nextVersion(folder.migrations, options.now ?? new Date())}_${options.name ? slugify(options.name) : defaultSlug(folder.snapshot, changes, steps)}`;
+  const files = renderMigrationFiles(id.slice(15), steps);
+  const written = writeMigration(project.outDir, { id, ...files, snapshot: declared.schema });
+  return { changes, written, id };
+}
+
+export async function readFolder(ctx: Context, project: ResolvedProject): Promise<MigrationFolder> {
+  return readMigrationFolder(project.outDir, displayPath(ctx));
+}
+
+export async function applyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<ApplyOptions, 'display'> = {}): Promise<ApplyResult & { database: string }> {
+  const folder = await readFolder(ctx, project);
+  return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, display: displayPath(ctx) })), database: db.description }));
+}
+
+export async function rollbackProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<RollbackOptions, 'display'> = {}): Promise<{ rolledBack: readonly Migration[]; database: string }> {
+  const folder = await readFolder(ctx, project);
+  return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, display: displayPath(ctx) }), database: db.description }));
+}
+
+export async function statusProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ statuses: MigrationStatus[]; database: string }> {
+  const folder = await readFolder(ctx, project);
+  return usingDatabase(ctx, target, async (db) => ({ statuses: await readStatus(db, folder), database: db.description }));
+}
+
+export async function inspectTarget(ctx: Context, target: DatabaseTarget): Promise<Schema> {
+  return usingDatabase(ctx, target, (db) => introspect(db));
+}
+
+export interface DriftResult extends DriftReport {
+  readonly database: string;
+}
+
+export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
+  const declared = await loadValidDeclarations(ctx, project);
+  return usingDatabase(ctx, target, async (db) => ({ ...detectDrift(await introspect(db), declared.schema, declared.locate), database: db.description }));
+}
+
+/** `schemac plan`: the SQL that brings the database to the declared state, with hazards. */
+export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ sql: string; changes: readonly Change[]; steps: readonly RenderedStep[]; database: string }> {
+  const declared = await loadValidDeclarations(ctx, project);
+  return usingDatabase(ctx, target, async (db) => {
+    const { changes, steps } = await planSteps(await introspect(db), declared.schema);
+    return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
+  });
+}
+
+export interface ResolvedSource {
+  readonly schema: Schema;
+  readonly locate: SourceLocator;
+  readonly description: string;
+}
+
+function readSnapshotFile(ctx: Context, file: string): Schema {
+  try {
+    const parsed = JSON.parse(readFileSync(path.resolve(ctx.cwd, file), 'utf8')) as { schema?: Schema };
+    return freezeSchema(parsed.schema ?? (parsed as unknown as Schema));
+  } catch (error) {
+    throw new SchemacError([diagnostic('SC303', { message: `cannot read snapshot ${file}: ${(error as Error).message}` })]);
+  }
+}
+
+/**
+ * A `diff` source: `empty`, `snapshot:<file>`, a postgres URL, `pglite:<dir>`, a config file
+ * (with `project`), or a declaration file/folder.
+ */
+export async function resolveSource(ctx: Context, source: string, project?: string): Promise<ResolvedSource> {
+  if (source === 'empty') return { schema: EMPTY_SCHEMA, locate: NO_SOURCES, description: 'an empty database' };
+  if (source.startsWith('snapshot:')) return { schema: readSnapshotFile(ctx, source.slice(9)), locate: NO_SOURCES, description: source };
+  if (/^(postgres(ql)?:\/\/|pglite:)/.test(source)) {
+    const target = parseTarget(source, ctx.cwd);
+    const db = await openDatabase(ctx, target);
+    try {
+      return { schema: await introspect(db), locate: NO_SOURCES, description: db.description };
+    } finally {
+      await db.close();
+    }
+  }
+  const isConfig = /schemac\.config\.[mc]?[jt]s$/.test(source);
+  const declarations = isConfig
+    ? await loadValidDeclarations(ctx, await loadProject({ cwd: ctx.cwd, config: source, ...(project ? { project } : {}) }))
+    : await loadDeclarations(ctx, [path.resolve(ctx.cwd, source)]);
+  if (hasErrors(declarations.diagnostics)) throw new SchemacError(declarations.diagnostics);
+  return { schema: declarations.schema, locate: declarations.locate, description: source };
+}
+
+/** A usage error (exit 2) raised by the CLI after flag parsing. */
+export const usageError = (message: string): SchemacError => new SchemacError([diagnostic('SC901', { message })]);
+
+export const renderDiffScript = renderScript;
+export const EMPTY = EMPTY_SCHEMA;
+
+export { findConfig, loadProject, type ResolvedProject, type Diagnostic, type DatabaseTarget };
