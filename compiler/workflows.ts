@@ -11,7 +11,7 @@ import { diffSchemas, type Change } from './diff/index.js';
 import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
-import { prepareExpressions } from './expr/index.js';
+import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { findConfig, loadProject, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
@@ -21,6 +21,8 @@ import { validateSchema } from './model/validate.js';
 import { planChanges } from './plan/index.js';
 import { nextVersion, readMigrationFolder, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
 import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
+import { typeSql } from './render/definitions.js';
+import { quoteLiteral } from './render/quote.js';
 import { readFileSync } from 'node:fs';
 
 export interface Context {
@@ -134,20 +136,57 @@ export async function inspectTarget(ctx: Context, target: DatabaseTarget): Promi
   return usingDatabase(ctx, target, (db) => introspect(db));
 }
 
+/**
+ * Evaluate constant defaults with the database itself (see expr/constants.ts): one query to learn
+ * which types exist there, one to evaluate every constant whose type does. Read-only. On any
+ * failure nothing is normalised (comparison falls back to parse trees alone).
+ */
+async function evaluateConstants(db: Database, sites: readonly ConstantSite[]): Promise<(string | null)[]> {
+  try {
+    const typeNames = [...new Set(sites.map((s) => typeSql(s.type)))];
+    const rows = await db.query<{ name: string; exists: boolean }>('SELECT name, to_regtype(name) IS NOT NULL AS exists FROM unnest($1::text[]) AS name', [typeNames]);
+    const existing = new Set(rows.filter((r) => r.exists).map((r) => r.name));
+    const evaluable = sites.map((s, i) => ({ s, i })).filter(({ s }) => existing.has(typeSql(s.type)));
+    if (evaluable.length === 0) return sites.map(() => null);
+    const items = evaluable.map(({ s }) => `((${s.sql})::${typeSql(s.type)})::text`);
+    const [row] = await db.query<{ values: (string | null)[] }>(`SELECT ARRAY[${items.join(', ')}]::text[] AS values`);
+    const values: (string | null)[] = sites.map(() => null);
+    evaluable.forEach(({ i }, k) => (values[i] = row?.values[k] ?? null));
+    return values;
+  } catch {
+    return sites.map(() => null);
+  }
+}
+
+/** Declared and live schemas with constant defaults in the server's own rendering, for comparison. */
+export async function comparableSchemas(db: Database, declared: Schema, live: Schema): Promise<{ declared: Schema; live: Schema }> {
+  await db.exec('BEGIN READ ONLY');
+  try {
+    const [d, l] = await normalizeConstantDefaults([declared, live], (sites) => evaluateConstants(db, sites), quoteLiteral);
+    return { declared: d!, live: l! };
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
 export interface DriftResult extends DriftReport {
   readonly database: string;
 }
 
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
   const declared = await loadValidDeclarations(ctx, project);
-  return usingDatabase(ctx, target, async (db) => ({ ...detectDrift(await introspect(db), declared.schema, declared.locate), database: db.description }));
+  return usingDatabase(ctx, target, async (db) => {
+    const comparable = await comparableSchemas(db, declared.schema, await introspect(db));
+    return { ...detectDrift(comparable.live, comparable.declared, declared.locate), database: db.description };
+  });
 }
 
 /** `schemac plan`: the SQL that brings the database to the declared state, with hazards. */
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ sql: string; changes: readonly Change[]; steps: readonly RenderedStep[]; database: string }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const { changes, steps } = await planSteps(await introspect(db), declared.schema);
+    const comparable = await comparableSchemas(db, declared.schema, await introspect(db));
+    const { changes, steps } = await planSteps(comparable.live, comparable.declared);
     return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
   });
 }

@@ -50,6 +50,7 @@ import type {
   ReferenceOptions,
   SqlExpression,
   TableDeclaration,
+  TableReference,
 } from './declarations.js';
 import { literalSql } from './literal.js';
 import { siteOf } from './source.js';
@@ -131,7 +132,7 @@ class Builder {
   }
 
   /** `'name'` (same schema as `fromSchema`), `'schema.name'`, or a table declaration. */
-  referencedTable(target: TableDeclaration | string, fromSchema: string): { schema: string; table: string } {
+  referencedTable(target: TableReference | string, fromSchema: string): { schema: string; table: string } {
     if (typeof target !== 'string') return { schema: target.schema, table: target.name };
     const dot = target.indexOf('.');
     return dot < 0 ? { schema: fromSchema, table: target } : { schema: target.slice(0, dot), table: target.slice(dot + 1) };

@@ -15,9 +15,16 @@ export type LiteralValue = string | number | bigint | boolean | null | readonly 
 
 export type DefaultValue = SqlExpression | LiteralValue;
 
+/** Any table declaration, whatever its columns (for references between tables). */
+export interface TableReference {
+  readonly kind: 'table';
+  readonly schema: string;
+  readonly name: string;
+}
+
 export interface ReferenceOptions {
   /** The referenced table: its declaration, or `'name'` / `'schema.name'`. */
-  readonly table: TableDeclaration | string;
+  readonly table: TableReference | string;
   /** Referenced column; defaults to the target's primary key. */
   readonly column?: string;
   readonly onDelete?: ReferentialAction;
@@ -75,7 +82,7 @@ export interface CheckDeclaration {
 export interface ForeignKeyDeclaration {
   readonly kind: 'foreignKey';
   readonly columns: readonly string[];
-  readonly references: { readonly table: TableDeclaration | string; readonly columns?: readonly string[] };
+  readonly references: { readonly table: TableReference | string; readonly columns?: readonly string[] };
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly name?: string;
@@ -121,4 +128,7 @@ export interface NamespaceDeclaration {
   readonly comment?: string;
 }
 
-export type Declaration = TableDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
+export type AnyTableDeclaration = TableDeclaration<any>;
+
+export type Declaration = AnyTableDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

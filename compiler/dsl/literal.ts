@@ -5,13 +5,18 @@
 import { quoteLiteral } from '../render/quote.js';
 import type { LiteralValue } from './declarations.js';
 
-/** The PostgreSQL array literal text for a JS array: `{a,"b c",NULL}`. */
+/** Array elements PostgreSQL's array output quotes: empty, NULL, or with `{},"\` or white space. */
+function needsQuotes(text: string): boolean {
+  return text === '' || text.toUpperCase() === 'NULL' || [...text].some((ch) => '{},"\\'.includes(ch) || /\s/.test(ch));
+}
+
+/** The PostgreSQL array literal text for a JS array, as PostgreSQL prints it: `{a,"b c",NULL}`. */
 function arrayText(values: readonly LiteralValue[]): string {
   const items = values.map((value) => {
     if (value === null) return 'NULL';
     if (Array.isArray(value)) return arrayText(value);
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    return needsQuotes(text) ? `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : text;
   });
   return `{${items.join(',')}}`;
 }

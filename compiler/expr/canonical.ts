@@ -172,6 +172,8 @@ function canonicalOperator(body: Node): Node {
   const items = (body['rexpr'] as { List?: { items: unknown[] } } | undefined)?.List?.items;
   switch (kind) {
     case 'AEXPR_IN': {
+      // PostgreSQL turns a one-element list into a plain comparison: a IN (1) → a = 1.
+      if (items && items.length === 1) return operator(opName, lexpr, canonicalize(items[0]));
       const array = { A_ArrayExpr: { elements: canonicalize(items ?? []) } };
       return operator(opName, lexpr, array, opName === '=' ? 'AEXPR_OP_ANY' : 'AEXPR_OP_ALL');
     }

@@ -7,6 +7,7 @@ import { loadParser, parseSql, type ParseError } from './parser.js';
 
 export { loadParser, parseSql, type ParseError, type ParseNode } from './parser.js';
 export { parseExpression } from './canonical.js';
+export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
 
 const canonicalCache = new Map<string, string>();
 

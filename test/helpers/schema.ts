@@ -1,0 +1,57 @@
+/** Helpers to run the pipeline in-process: declarations → model → SQL → database → model. */
+import type { Database } from '../../compiler/db/connection.js';
+import { diffSchemas, type Change } from '../../compiler/diff/index.js';
+import { buildSchema } from '../../compiler/dsl/build.js';
+import type { Declaration } from '../../compiler/dsl/declarations.js';
+import { loadParser } from '../../compiler/expr/index.js';
+import { introspect } from '../../compiler/introspect/index.js';
+import type { Schema } from '../../compiler/model/types.js';
+import { validateSchema } from '../../compiler/model/validate.js';
+import { planChanges } from '../../compiler/plan/index.js';
+import { renderSteps } from '../../compiler/render/index.js';
+import { comparableSchemas } from '../../compiler/workflows.js';
+
+/** Build and validate a schema from declarations; throws on any diagnostic. */
+export async function declare(...declarations: Declaration[]): Promise<Schema> {
+  await loadParser();
+  const built = buildSchema(declarations, process.cwd());
+  const problems = [...built.diagnostics, ...validateSchema(built.schema, built.locate)];
+  if (problems.length > 0) throw new Error(problems.map((d) => `${d.code} ${d.message}`).join('\n'));
+  return built.schema;
+}
+
+/** The up and down SQL scripts between two schemas. */
+export async function migrationSql(from: Schema, to: Schema): Promise<{ up: string; down: string; changes: Change[] }> {
+  await loadParser();
+  const changes = diffSchemas(from, to);
+  const steps = renderSteps(planChanges(changes));
+  const join = (statements: readonly string[]) => statements.map((s) => `${s};\n`).join('');
+  return {
+    changes,
+    up: join(steps.flatMap((s) => s.up)),
+    down: join([...steps].reverse().flatMap((s) => s.down)),
+  };
+}
+
+/** Run a script in one transaction. */
+export async function runScript(db: Database, sql: string): Promise<void> {
+  await db.exec('BEGIN');
+  try {
+    await db.exec(sql);
+    await db.exec('COMMIT');
+  } catch (error) {
+    await db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Differences between the live database and a schema (empty: they match), compared exactly as
+ * `schemac drift` compares them.
+ */
+export async function remainingChanges(db: Database, expected: Schema): Promise<Change[]> {
+  const comparable = await comparableSchemas(db, expected, await introspect(db));
+  return diffSchemas(comparable.live, comparable.declared);
+}
+
+export const describeChanges = (changes: readonly Change[]): string[] => changes.map((c) => `${c.kind} ${c.path}`);
