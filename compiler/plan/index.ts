@@ -141,8 +141,18 @@ function lockOf(change: Change): LockLevel {
   }
 }
 
+/** Tables this plan creates: their constraints and indexes lock nothing and cannot fail on data. */
+function createdTables(changes: readonly Change[]): Set<string> {
+  return new Set(changes.filter((c) => c.kind === 'table.create').map((c) => (c.kind === 'table.create' ? `${c.table.schema}\0${c.table.name}` : '')));
+}
+
+function onCreatedTable(change: Change, created: ReadonlySet<string>): boolean {
+  return (change.kind === 'constraint.add' || change.kind === 'index.create') && created.has(`${change.schema}\0${change.table}`);
+}
+
 /** Order changes into steps. Deterministic: by phase, then object path, then diff order. */
 export function planChanges(changes: readonly Change[]): Plan {
+  const created = createdTables(changes);
   const steps = changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) =>
@@ -152,7 +162,8 @@ export function planChanges(changes: readonly Change[]): Plan {
       a.i - b.i)
     .map(({ change }): Step => {
       const { up, down } = hazardsOf(change);
-      return { change, hazards: up, downHazards: down, lock: lockOf(change), transactional: true };
+      const fresh = onCreatedTable(change, created);
+      return { change, hazards: fresh ? [] : up, downHazards: down, lock: fresh ? 'none' : lockOf(change), transactional: true };
     });
   return { steps };
 }

@@ -10,6 +10,7 @@ import { validateSchema } from '../../compiler/model/validate.js';
 import { planChanges } from '../../compiler/plan/index.js';
 import { renderSteps } from '../../compiler/render/index.js';
 import { comparableSchemas } from '../../compiler/workflows.js';
+import { quoteIdent } from '../../compiler/render/quote.js';
 
 /** Build and validate a schema from declarations; throws on any diagnostic. */
 export async function declare(...declarations: Declaration[]): Promise<Schema> {
@@ -55,3 +56,17 @@ export async function remainingChanges(db: Database, expected: Schema): Promise<
 }
 
 export const describeChanges = (changes: readonly Change[]): string[] => changes.map((c) => `${c.kind} ${c.path}`);
+
+/** Remove every user object (schemas, extensions) so the next case starts from an empty database. */
+export async function resetDatabase(db: Database): Promise<void> {
+  const schemas = await db.query<{ name: string }>(
+    "SELECT nspname AS name FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname !~ '^pg_(toast_)?temp_'",
+  );
+  const extensions = await db.query<{ name: string }>("SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'");
+  const statements = [
+    ...extensions.map((x) => `DROP EXTENSION ${quoteIdent(x.name)} CASCADE`),
+    ...schemas.map((s) => `DROP SCHEMA ${quoteIdent(s.name)} CASCADE`),
+    'CREATE SCHEMA public',
+  ];
+  await db.exec(statements.join(';\n'));
+}

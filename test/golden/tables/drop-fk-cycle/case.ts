@@ -1,0 +1,21 @@
+// Drop two tables that reference each other: both foreign keys first, then the tables; down recreates all.
+import { table, text, uuid } from '../../../../compiler/index.js';
+
+export const before = [
+  table('customers', {
+    columns: {
+      id: uuid({ primaryKey: true }),
+      name: text({ notNull: true }),
+      primary_contact_id: uuid({ references: { table: 'contacts', onDelete: 'set null' } }),
+    },
+  }),
+  table('contacts', {
+    columns: {
+      id: uuid({ primaryKey: true }),
+      customer_id: uuid({ notNull: true, references: { table: 'customers', onDelete: 'cascade' } }),
+      email: text({ notNull: true }),
+    },
+  }),
+];
+
+export const after = [];

@@ -1,0 +1,52 @@
+/**
+ * Run the real CLI in a child process, in a temporary project folder whose `schemac` dependency is
+ * this working tree (node_modules/schemac → repository root), exactly as a user's project would.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(REPO_ROOT, 'cli/main.ts');
+/** tsx's loader by absolute URL: the project folder has no tsx of its own. */
+const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, NO_COLOR: '1', DATABASE_URL: '', PGHOST: '', PGDATABASE: '', PGUSER: '', PGPORT: '', ...options.env };
+    for (const [key, value] of Object.entries(env)) if (value === '') delete env[key];
+    const child = spawn(process.execPath, ['--conditions=schemac-source', '--import', TSX, CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A temporary project: config + the given schema files; `schemac` resolves to this repository. */
+export function makeProject(files: Readonly<Record<string, string>>, config = "import { defineConfig } from 'schemac';\nexport default defineConfig({ schema: './schema', out: './generated' });\n"): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'schemac-project-'));
+  mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(REPO_ROOT, path.join(dir, 'node_modules', 'schemac'), 'dir');
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(path.join(dir, 'schemac.config.ts'), config);
+  writeProjectFiles(dir, files);
+  return dir;
+}
+
+export function writeProjectFiles(dir: string, files: Readonly<Record<string, string>>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+}
