@@ -65,6 +65,11 @@ const validate: Action = async (ctx, options, out) => {
 
 const generate: Action = async (ctx, options, out) => {
   const p = await project(ctx, options);
+  if (options['rehash'] === true) {
+    workflows.rehashProject(p);
+    out.info(`Recomputed ${workflows.displayPath(ctx)(p.outDir)}/migrations.sum: the current files are now the accepted ones.`);
+    return 0;
+  }
   const check = options['check'] === true;
   const result = await workflows.generate(ctx, p, { check, ...(typeof options['name'] === 'string' ? { name: options['name'] } : {}) });
   if (options.format === 'json') {
@@ -205,7 +210,8 @@ program.command('init').description('scaffold schemac.config.ts, schema/index.ts
 }));
 program.command('validate').description('load and check the declarations; exit 1 on errors').action(run(validate));
 program.command('generate').description('write the next migration from the declarations')
-  .option('--name <slug>', 'migration name').option('--check', 'write nothing; exit 1 if a migration is missing').action(run(generate));
+  .option('--name <slug>', 'migration name').option('--check', 'write nothing; exit 1 if a migration is missing')
+  .option('--rehash', 'accept intended manual edits of generated/: recompute migrations.sum').action(run(generate));
 program.command('plan').description('print the SQL that brings the database to the declared state').action(run(plan));
 program.command('apply').description('apply pending migrations')
   .option('--dry-run', 'print what would be applied').option('--to <version>', 'apply up to and including this version').action(run(apply));

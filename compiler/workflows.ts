@@ -19,7 +19,7 @@ import { freezeSchema } from './model/freeze.js';
 import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator } from './model/types.js';
 import { validateSchema } from './model/validate.js';
 import { planChanges } from './plan/index.js';
-import { nextVersion, readMigrationFolder, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
+import { nextVersion, readMigrationFolder, rehash, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
 import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
 import { typeSql } from './render/definitions.js';
 import { quoteLiteral } from './render/quote.js';
@@ -111,6 +111,11 @@ export async function generate(ctx: Context, project: ResolvedProject, options: 
   const files = renderMigrationFiles(id.slice(15), steps);
   const written = writeMigration(project.outDir, { id, ...files, snapshot: declared.schema });
   return { changes, written, id };
+}
+
+/** Accept intended manual edits: recompute migrations.sum (`generate --rehash`). */
+export function rehashProject(project: ResolvedProject): void {
+  rehash(project.outDir);
 }
 
 export async function readFolder(ctx: Context, project: ResolvedProject): Promise<MigrationFolder> {

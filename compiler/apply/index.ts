@@ -9,6 +9,7 @@ import { databaseErrorInfo } from '../db/connection.js';
 import { diagnostic, SchemacError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Migration, MigrationFolder } from '../render/folder.js';
 import { quoteLiteral } from '../render/quote.js';
+import { loadParser, splitStatements, type ScriptStatement } from '../expr/index.js';
 
 export interface AppliedRow {
   readonly version: string;
@@ -100,16 +101,30 @@ function lineAt(text: string, position: number): number {
   return text.slice(0, Math.max(0, position - 1)).split('\n').length;
 }
 
-/** Run one migration file in a transaction; on failure roll back and report file:line. */
+/** The statements of a migration file, split by PostgreSQL's grammar; unparsable files are refused. */
+function statementsOf(sql: string, file: string): ScriptStatement[] {
+  const split = splitStatements(sql);
+  if (!split.ok) {
+    throw new SchemacError([diagnostic('SC404', { message: `does not parse: ${split.error.message}`, at: { file, line: lineAt(sql, split.error.position) } })]);
+  }
+  return split.statements;
+}
+
+/**
+ * Run one migration file in a transaction, statement by statement so a failure names its line;
+ * on failure roll back everything of this file and report file:line.
+ */
 async function runInTransaction(db: Database, sql: string, file: string, record: (ms: number) => string): Promise<number> {
   const started = performance.now();
+  const statements = statementsOf(sql, file);
   await db.exec('BEGIN');
+  let current: ScriptStatement | undefined;
   try {
-    await db.exec(sql);
+    for (current of statements) await db.exec(current.sql);
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => undefined);
     const info = databaseErrorInfo(error);
-    const line = info.position ? lineAt(sql, info.position) : 0;
+    const line = (current?.line ?? 0) + (current && info.position ? lineAt(current.sql, info.position) - 1 : 0);
     const detail = [info.detail, info.hint].filter(Boolean).join(' ');
     throw new SchemacError([diagnostic('SC404', {
       message: `${info.message}${info.code ? ` [SQLSTATE ${info.code}]` : ''}${detail ? ` (${detail})` : ''}`,
@@ -142,6 +157,7 @@ export interface ApplyResult {
 
 /** Apply pending migrations in version order (up to and including `to`). */
 export async function applyMigrations(db: Database, folder: MigrationFolder, options: ApplyOptions = {}): Promise<ApplyResult> {
+  await loadParser();
   const display = options.display ?? ((p: string) => p);
   if (options.dryRun) {
     const statuses = await readStatus(db, folder);
@@ -186,6 +202,7 @@ export interface RollbackOptions {
 
 /** Run down.sql of applied migrations, newest first, each in its own transaction. */
 export async function rollbackMigrations(db: Database, folder: MigrationFolder, options: RollbackOptions = {}): Promise<readonly Migration[]> {
+  await loadParser();
   const display = options.display ?? ((p: string) => p);
   const choose = async (): Promise<Migration[]> => {
     const statuses = await readStatus(db, folder);

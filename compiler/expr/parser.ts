@@ -53,6 +53,54 @@ export function parseSql(sql: string): ParseResult {
   }
 }
 
+/** One statement of a script: its text and the 1-based line it starts on. */
+export interface ScriptStatement {
+  readonly sql: string;
+  readonly line: number;
+}
+
+/**
+ * Split a script into its statements with PostgreSQL's own grammar (so semicolons inside strings,
+ * dollar quotes and comments are handled), keeping each statement's starting line.
+ */
+export function splitStatements(script: string): { ok: true; statements: ScriptStatement[] } | { ok: false; error: ParseError } {
+  const pg = parser();
+  const bytes = encoder.encode(script);
+  const pointer = pg.allocate(encoder.encode(`${script}\0`), 0);
+  try {
+    const raw = pg.raw_parse(pointer);
+    if (raw.error.message !== '') return { ok: false, error: { message: raw.error.message, position: raw.error.cursorpos } };
+    const tree = JSON.parse(raw.parse_tree) as { stmts?: { stmt_location?: number; stmt_len?: number }[] };
+    const decoder = new TextDecoder();
+    const statements = (tree.stmts ?? []).map((s) => {
+      const start = s.stmt_location ?? 0;
+      const end = s.stmt_len ? start + s.stmt_len : bytes.length;
+      const text = decoder.decode(bytes.subarray(start, end));
+      const leading = leadingTrivia(text);
+      const line = decoder.decode(bytes.subarray(0, start)).split('\n').length + text.slice(0, leading).split('\n').length - 1;
+      return { sql: text.slice(leading).trim(), line };
+    });
+    return { ok: true, statements: statements.filter((s) => s.sql !== '') };
+  } finally {
+    pg._free(pointer);
+  }
+}
+
+/** Length of the white space and comments before a statement's first token. */
+function leadingTrivia(text: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('--', i)) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else return i;
+  }
+}
+
 /** The SQL text a statement/expression node starts at, given its byte `location`. */
 export function textAtByteOffset(sql: string, byteOffset: number): string {
   const bytes = encoder.encode(sql);
