@@ -9,7 +9,18 @@ import { workflows, type DriftItem, type MigrationStatus } from '../compiler/ind
 import { initProject } from './init.js';
 import { Output, paint, type Format } from './output.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/** schemac's own package.json: one folder up from source (cli/), two from the build (dist/cli/). */
+function packageVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const parsed = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === 'schemac' && parsed.version) return parsed.version;
+    } catch {
+      // not there: try the next
+    }
+  }
+  return 'unknown';
+}
 
 interface GlobalOptions {
   config?: string;
@@ -193,7 +204,7 @@ const usage = (message: string): Error => workflows.usageError(message);
 
 const program = new Command('schemac')
   .description('Declarative schema-as-code compiler for PostgreSQL')
-  .version(packageJson.version)
+  .version(packageVersion())
   .option('--config <file>', 'config file (default: schemac.config.ts in the working directory)')
   .option('--project <name>', 'project of a multi-project config')
   .option('--url <url>', 'database URL: postgres://…, pglite:<dir> or pglite:memory')

@@ -9,34 +9,34 @@
 --   data-loss: rollback drops table public.organizations and its rows
 --   data-loss: rollback drops table public.users and its rows
 
--- Step 1/19: undo: create index public.users_organization_id_role_idx [lock: SHARE]
+-- Step 1/19: undo: create index public.users_organization_id_role_idx
 DROP INDEX "public"."users_organization_id_role_idx";
 
--- Step 2/19: undo: create index public.documents_organization_id_kind_created_at_idx [lock: SHARE]
+-- Step 2/19: undo: create index public.documents_organization_id_kind_created_at_idx
 DROP INDEX "public"."documents_organization_id_kind_created_at_idx";
 
--- Step 3/19: undo: create index public.capital_calls_organization_id_status_due_date_idx [lock: SHARE]
+-- Step 3/19: undo: create index public.capital_calls_organization_id_status_due_date_idx
 DROP INDEX "public"."capital_calls_organization_id_status_due_date_idx";
 
--- Step 4/19: undo: create index public.capital_calls_due_date_desc_idx [lock: SHARE]
+-- Step 4/19: undo: create index public.capital_calls_due_date_desc_idx
 DROP INDEX "public"."capital_calls_due_date_desc_idx";
 
--- Step 5/19: undo: add foreignKey users_organization_id_fkey on public.users [lock: SHARE ROW EXCLUSIVE]
+-- Step 5/19: undo: add foreignKey users_organization_id_fkey on public.users
 ALTER TABLE "public"."users" DROP CONSTRAINT "users_organization_id_fkey";
 
--- Step 6/19: undo: add foreignKey documents_uploaded_by_fkey on public.documents [lock: SHARE ROW EXCLUSIVE]
+-- Step 6/19: undo: add foreignKey documents_uploaded_by_fkey on public.documents
 ALTER TABLE "public"."documents" DROP CONSTRAINT "documents_uploaded_by_fkey";
 
--- Step 7/19: undo: add foreignKey documents_organization_id_fkey on public.documents [lock: SHARE ROW EXCLUSIVE]
+-- Step 7/19: undo: add foreignKey documents_organization_id_fkey on public.documents
 ALTER TABLE "public"."documents" DROP CONSTRAINT "documents_organization_id_fkey";
 
--- Step 8/19: undo: add foreignKey capital_calls_organization_id_fkey on public.capital_calls [lock: SHARE ROW EXCLUSIVE]
+-- Step 8/19: undo: add foreignKey capital_calls_organization_id_fkey on public.capital_calls
 ALTER TABLE "public"."capital_calls" DROP CONSTRAINT "capital_calls_organization_id_fkey";
 
--- Step 9/19: undo: add foreignKey capital_calls_notice_document_id_fkey on public.capital_calls [lock: SHARE ROW EXCLUSIVE]
+-- Step 9/19: undo: add foreignKey capital_calls_notice_document_id_fkey on public.capital_calls
 ALTER TABLE "public"."capital_calls" DROP CONSTRAINT "capital_calls_notice_document_id_fkey";
 
--- Step 10/19: undo: add foreignKey capital_calls_created_by_fkey on public.capital_calls [lock: SHARE ROW EXCLUSIVE]
+-- Step 10/19: undo: add foreignKey capital_calls_created_by_fkey on public.capital_calls
 ALTER TABLE "public"."capital_calls" DROP CONSTRAINT "capital_calls_created_by_fkey";
 
 -- Step 11/19: undo: create table public.users
