@@ -30,18 +30,13 @@ function alterColumn(t: Table, a: Column, b: Column): Change[] {
 }
 
 /**
- * Column changes of a table present on both sides. Renames come only from `renamedFrom`: a column
- * that disappears and another that appears are a drop and an add, never a guessed rename.
+ * Column changes of a table present on both sides, after declared renames were applied (see
+ * renames.ts): a column that disappears and another that appears are a drop and an add, never a
+ * guessed rename.
  */
 export function diffColumns(a: Table, b: Table): Change[] {
   const changes: Change[] = [];
-  const fromColumns = a.columns.map((c) => {
-    const renamed = b.columns.find((n) => n.renamedFrom === c.name && !a.columns.some((o) => o.name === n.name));
-    if (!renamed) return c;
-    changes.push({ kind: 'column.rename', schema: b.schema, table: b.name, path: columnPath(b.schema, b.name, renamed.name), from: c.name, to: renamed.name });
-    return { ...c, name: renamed.name };
-  });
-  const pairs = pairByKey(fromColumns, b.columns, (c) => c.name);
+  const pairs = pairByKey(a.columns, b.columns, (c) => c.name);
   const on = (c: Column) => ({ schema: b.schema, table: b.name, path: columnPath(b.schema, b.name, c.name) });
   for (const c of pairs.onlyTo) changes.push({ kind: 'column.add', ...on(c), column: c });
   for (const c of pairs.onlyFrom) changes.push({ kind: 'column.drop', ...on(c), column: c });

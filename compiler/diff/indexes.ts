@@ -8,8 +8,9 @@ import { pairByKey, pairEquivalent } from './pairs.js';
  * Index changes of a table present on both sides: declared renames and same-definition renames
  * become ALTER INDEX … RENAME; a changed definition is a drop and a create.
  */
-export function diffIndexes(a: Table, b: Table): Change[] {
+export function diffIndexes(a: Table, b: Table, dropFrom: string = b.name): Change[] {
   const on = (name: string) => ({ schema: b.schema, table: b.name, path: indexPath(b.schema, name) });
+  const onOld = (name: string) => ({ ...on(name), table: dropFrom });
   const declaredRenames = new Map(b.indexes.filter((i) => i.renamedFrom).map((i) => [i.renamedFrom!, i.name]));
   const fromIndexes = a.indexes.map((i) => {
     const renamedTo = declaredRenames.get(i.name);
@@ -20,13 +21,15 @@ export function diffIndexes(a: Table, b: Table): Change[] {
   const changes: Change[] = [];
   const strip = <T extends { previousName: string }>({ previousName: _, ...index }: T) => index;
   for (const [x, y] of [...byName.both, ...renames.both]) {
-    if (x.previousName !== y.name) changes.push({ kind: 'index.rename', ...on(y.name), from: x.previousName, to: y.name });
     if (!indexesEquivalent(x, y)) {
-      changes.push({ kind: 'index.drop', ...on(y.name), index: { ...strip(x), name: y.name } });
+      // Drops run before renames: drop the index under its old name, create the new one.
+      changes.push({ kind: 'index.drop', ...onOld(x.previousName), index: { ...strip(x), name: x.previousName } });
       changes.push({ kind: 'index.create', ...on(y.name), index: strip(y) });
+    } else if (x.previousName !== y.name) {
+      changes.push({ kind: 'index.rename', ...on(y.name), from: x.previousName, to: y.name });
     }
   }
-  for (const i of renames.onlyFrom) changes.push({ kind: 'index.drop', ...on(i.previousName), index: { ...strip(i), name: i.previousName } });
+  for (const i of renames.onlyFrom) changes.push({ kind: 'index.drop', ...onOld(i.previousName), index: { ...strip(i), name: i.previousName } });
   for (const i of renames.onlyTo) changes.push({ kind: 'index.create', ...on(i.name), index: strip(i) });
   return changes;
 }

@@ -5,6 +5,7 @@ import { diffColumns } from './columns.js';
 import { diffConstraints } from './constraints.js';
 import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
+import { applyDeclaredRenames } from './renames.js';
 
 const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.name}`;
 
@@ -29,25 +30,16 @@ function dropTable(t: Table): Change[] {
 }
 
 export function diffTables(from: Schema, to: Schema): Change[] {
-  const changes: Change[] = [];
-  const fromByKey = new Map(from.tables.map((t) => [key(t), t]));
-  const toKeys = new Set(to.tables.map(key));
-  // Declared renames: the old table exists, the new name does not yet.
-  const renamed = new Map<string, Table>();
-  for (const t of to.tables) {
-    const old = t.renamedFrom ? fromByKey.get(key({ schema: t.schema, name: t.renamedFrom })) : undefined;
-    if (old && !fromByKey.has(key(t)) && !toKeys.has(key(old))) {
-      renamed.set(key(old), { ...old, name: t.name });
-      changes.push({ kind: 'table.rename', schema: t.schema, table: t.name, path: tablePath(t.schema, t.name), from: old.name });
-    }
-  }
-  const fromTables = from.tables.map((t) => renamed.get(key(t)) ?? t);
-  const pairs = pairByKey(fromTables, to.tables, key);
+  const renamed = applyDeclaredRenames(from, to);
+  const changes: Change[] = [...renamed.changes];
+  const pairs = pairByKey(renamed.from.tables, to.tables, key);
   for (const t of pairs.onlyTo) changes.push(...createTable(t));
   for (const t of pairs.onlyFrom) changes.push(...dropTable(t));
   for (const [a, b] of pairs.both) {
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
-    changes.push(...diffColumns(a, b), ...diffConstraints(a, b), ...diffIndexes(a, b));
+    // Constraint and index drops run before renames (see plan), so they address the old table name.
+    const dropFrom = renamed.originalName(b.schema, b.name);
+    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom));
   }
   return changes;
 }

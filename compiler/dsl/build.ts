@@ -52,7 +52,7 @@ import type {
   TableDeclaration,
   TableReference,
 } from './declarations.js';
-import { literalSql } from './literal.js';
+import { jsonLiteralSql, literalSql } from './literal.js';
 import { siteOf } from './source.js';
 
 export interface BuildResult {
@@ -118,11 +118,12 @@ class Builder {
     return { sql: sql.text.trim() };
   }
 
-  defaultValue(path: ObjectPath, value: DefaultValue): Expression | undefined {
+  defaultValue(path: ObjectPath, value: DefaultValue, type: ColumnDeclaration['type']): Expression | undefined {
     if (value && typeof value === 'object' && (value as SqlExpression).kind === 'sql' && typeof (value as SqlExpression).text === 'string') {
       return { sql: (value as SqlExpression).text.trim() };
     }
-    const literal = literalSql(value as LiteralValue);
+    const isJson = type.schema === null && !type.isArray && (type.name === 'json' || type.name === 'jsonb');
+    const literal = isJson && value !== null ? jsonLiteralSql(value) : literalSql(value as LiteralValue);
     if ('error' in literal) {
       this.malformed(path, `default of ${path}: ${literal.error}`);
       return undefined;
@@ -174,7 +175,7 @@ function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDec
     b.malformed(path, `column "${name}" of ${t.schema}.${t.name} is not a column declaration; use a type helper such as text() or uuid()`);
     return;
   }
-  const defaultExpression = c.default === undefined ? undefined : b.defaultValue(path, c.default);
+  const defaultExpression = c.default === undefined ? undefined : b.defaultValue(path, c.default, c.type);
   const generated = c.generated === undefined ? undefined : b.expression(path, c.generated, `generated column ${name}`);
   const identity = identityOptions(c.identity);
   const column: Column = {
@@ -241,7 +242,12 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
   } else if (parts.primaryKey.length > 0) {
     primaryKey = { name: defaultPrimaryKeyName(t.name), columns: parts.primaryKey };
   }
-  if (primaryKey) b.site(constraintPath(t.schema, t.name, primaryKey.name), t);
+  if (primaryKey) {
+    b.site(constraintPath(t.schema, t.name, primaryKey.name), t);
+    // PostgreSQL makes primary key columns NOT NULL, whichever way the key is declared.
+    const keyColumns = new Set(primaryKey.columns);
+    parts.columns.splice(0, parts.columns.length, ...parts.columns.map((c) => (keyColumns.has(c.name) ? { ...c, notNull: true } : c)));
+  }
 
   for (const u of t.uniques ?? []) {
     const name = u.name ?? defaultUniqueName(t.name, u.columns);

@@ -41,3 +41,9 @@ export function literalSql(value: LiteralValue): { sql: string } | { error: stri
       return { error: `a ${typeof value} cannot be a column default` };
   }
 }
+
+/** A default for a json/jsonb column: any JS value as its JSON text (`[]` → `'[]'`, `{}` → `'{}'`). */
+export function jsonLiteralSql(value: unknown): { sql: string } | { error: string } {
+  const text = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
+  return text === undefined ? { error: 'the value has no JSON form' } : { sql: quoteLiteral(text) };
+}

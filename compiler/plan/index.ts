@@ -49,12 +49,14 @@ const PHASES: Record<ChangeKind, number> = {
   'enum.create': 3,
   'enum.recreate': 4,
   'enum.addValue': 5,
-  'table.rename': 6,
-  'column.rename': 7,
-  'constraint.rename': 8,
-  'index.rename': 9,
-  'constraint.drop': 10,
-  'index.drop': 11,
+  // Constraints and indexes that go away are dropped before renames, under their old names, so
+  // that on the way down they come back after the renames are undone.
+  'constraint.drop': 6,
+  'index.drop': 7,
+  'table.rename': 8,
+  'column.rename': 9,
+  'constraint.rename': 10,
+  'index.rename': 11,
   'column.drop': 12,
   'table.drop': 13,
   'table.create': 14,
@@ -92,7 +94,16 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'column.drop':
       return { up: [hazard('data-loss', `drops column ${change.table}.${change.column.name} and its values`)], down: [] };
     case 'column.add':
-      return { up: [], down: [hazard('data-loss', `rollback drops column ${change.table}.${change.column.name} and its values`)] };
+      return {
+        up: change.column.notNull && !change.column.default && !change.column.identity && !change.column.generated
+          ? [hazard('data-dependent', `fails if ${change.table} has rows: ${change.column.name} is NOT NULL without a default`)]
+          : [],
+        down: [hazard('data-loss', `rollback drops column ${change.table}.${change.column.name} and its values`)],
+      };
+    case 'column.identity':
+      return change.to && !change.from
+        ? { up: [hazard('data-dependent', `the identity sequence of ${change.table}.${change.column} starts at ${change.to.start ?? '1'}; existing values may collide with generated ones`)], down: [] }
+        : { up: [], down: [] };
     case 'column.type':
       return {
         up: [hazard('table-rewrite', `changes the type of ${change.table}.${change.column}; may rewrite the table`), hazard('data-dependent', 'fails if existing values do not convert')],

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 
 -- Step 1/3: add column public.settings.history [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."settings" ADD COLUMN "history" json NOT NULL DEFAULT '{}';
+ALTER TABLE "public"."settings" ADD COLUMN "history" json NOT NULL DEFAULT '[]';
 
 -- Step 2/3: add column public.settings.meta [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."settings" ADD COLUMN "meta" jsonb DEFAULT E'{"note":"it''s \\"quoted\\""}';

@@ -5,19 +5,12 @@
 --
 -- Hazards:
 --   backward-incompatible: running code that uses the old name breaks
---   data-dependent: fails if existing rows violate accounts_email_key
 
--- Step 1/5: rename column public.accounts.mail to email [lock: ACCESS EXCLUSIVE]
+-- Step 1/3: rename column public.accounts.mail to email [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" RENAME COLUMN "mail" TO "email";
 
--- Step 2/5: drop unique accounts_mail_key on public.accounts [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_mail_key";
+-- Step 2/3: rename constraint accounts_mail_key on public.accounts to accounts_email_key [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" RENAME CONSTRAINT "accounts_mail_key" TO "accounts_email_key";
 
--- Step 3/5: drop index public.accounts_mail_idx [lock: ACCESS EXCLUSIVE]
-DROP INDEX "public"."accounts_mail_idx";
-
--- Step 4/5: add unique accounts_email_key on public.accounts [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_email_key" UNIQUE ("email");
-
--- Step 5/5: create index public.accounts_email_idx [lock: SHARE]
-CREATE INDEX "accounts_email_idx" ON "public"."accounts" USING btree ("email");
+-- Step 3/3: rename index public.accounts_mail_idx to accounts_email_idx [lock: ACCESS EXCLUSIVE]
+ALTER INDEX "public"."accounts_mail_idx" RENAME TO "accounts_email_idx";

@@ -3,5 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: add primaryKey memberships_pkey on public.memberships [lock: ACCESS EXCLUSIVE]
+-- Step 1/3: undo: add primaryKey memberships_pkey on public.memberships [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."memberships" DROP CONSTRAINT "memberships_pkey";
+
+-- Step 2/3: undo: set NOT NULL on public.memberships.team_id [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."memberships" ALTER COLUMN "team_id" DROP NOT NULL;
+
+-- Step 3/3: undo: set NOT NULL on public.memberships.account_id [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."memberships" ALTER COLUMN "account_id" DROP NOT NULL;

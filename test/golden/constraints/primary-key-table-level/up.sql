@@ -4,7 +4,15 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
+--   data-dependent: fails if memberships.account_id has NULLs
+--   data-dependent: fails if memberships.team_id has NULLs
 --   data-dependent: fails if existing rows violate memberships_pkey
 
--- Step 1/1: add primaryKey memberships_pkey on public.memberships [lock: ACCESS EXCLUSIVE]
+-- Step 1/3: set NOT NULL on public.memberships.account_id [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."memberships" ALTER COLUMN "account_id" SET NOT NULL;
+
+-- Step 2/3: set NOT NULL on public.memberships.team_id [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."memberships" ALTER COLUMN "team_id" SET NOT NULL;
+
+-- Step 3/3: add primaryKey memberships_pkey on public.memberships [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."memberships" ADD CONSTRAINT "memberships_pkey" PRIMARY KEY ("account_id", "team_id");

@@ -6,7 +6,7 @@
 -- Hazards:
 --   data-loss: rollback drops table Weird "Schema".select and its rows
 
--- Step 1/4: undo: create index Weird "Schema".Index With Spaces [lock: SHARE]
+-- Step 1/4: undo: create index Weird "Schema".Index With Spaces
 DROP INDEX "Weird ""Schema"""."Index With Spaces";
 
 -- Step 2/4: undo: create table Weird "Schema".select

@@ -22,5 +22,5 @@ CREATE TABLE "Weird ""Schema"""."select" (
 COMMENT ON TABLE "Weird ""Schema"""."select" IS 'a "table" named select; with ''quotes'' and $$dollars$$';
 COMMENT ON COLUMN "Weird ""Schema"""."select"."order" IS 'reserved word';
 
--- Step 4/4: create index Weird "Schema".Index With Spaces [lock: SHARE]
+-- Step 4/4: create index Weird "Schema".Index With Spaces
 CREATE INDEX "Index With Spaces" ON "Weird ""Schema"""."select" USING btree ("ünïcödé colümn", "a""b");

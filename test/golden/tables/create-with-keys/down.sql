@@ -6,10 +6,10 @@
 -- Hazards:
 --   data-loss: rollback drops table public.invoices and its rows
 
--- Step 1/3: undo: create index public.invoices_account_id_issued_at_idx [lock: SHARE]
+-- Step 1/3: undo: create index public.invoices_account_id_issued_at_idx
 DROP INDEX "public"."invoices_account_id_issued_at_idx";
 
--- Step 2/3: undo: add foreignKey invoices_account_id_fkey on public.invoices [lock: SHARE ROW EXCLUSIVE]
+-- Step 2/3: undo: add foreignKey invoices_account_id_fkey on public.invoices
 ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_account_id_fkey";
 
 -- Step 3/3: undo: create table public.invoices

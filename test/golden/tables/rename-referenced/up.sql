@@ -5,16 +5,9 @@
 --
 -- Hazards:
 --   backward-incompatible: running code that uses the old name breaks
---   data-dependent: fails if existing rows violate invoices_customer_fk
 
--- Step 1/4: rename table public.clients to customers [lock: ACCESS EXCLUSIVE]
+-- Step 1/2: rename table public.clients to customers [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."clients" RENAME TO "customers";
 
--- Step 2/4: rename constraint clients_pkey on public.customers to customers_pkey [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: rename constraint clients_pkey on public.customers to customers_pkey [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."customers" RENAME CONSTRAINT "clients_pkey" TO "customers_pkey";
-
--- Step 3/4: drop foreignKey invoices_customer_fk on public.invoices [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_customer_fk";
-
--- Step 4/4: add foreignKey invoices_customer_fk on public.invoices [lock: SHARE ROW EXCLUSIVE]
-ALTER TABLE "public"."invoices" ADD CONSTRAINT "invoices_customer_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers" ("id");
