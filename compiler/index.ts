@@ -4,7 +4,7 @@
  */
 export {
   bigint, boolean, bytea, char, citext, column, date, doublePrecision, enumColumn, integer, interval, json, jsonb,
-  numeric, real, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
+  numeric, real, serial, bigserial, smallserial, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
 } from './dsl/columns.js';
 export { check, enumType, extension, foreignKey, index, namespace, sql, table, unique } from './dsl/objects.js';
 export type {

@@ -7,6 +7,7 @@ import type { ObjectPath } from '../model/paths.js';
 import type {
   CheckConstraint,
   Column,
+  ColumnSequence,
   ColumnType,
   EnumType,
   Expression,
@@ -87,6 +88,7 @@ export type Change =
     })
   | (OnTable & { readonly kind: 'column.nullability'; readonly column: string; readonly notNull: boolean })
   | (OnTable & { readonly kind: 'column.default'; readonly column: string; readonly from?: Expression; readonly to?: Expression })
+  | (OnTable & { readonly kind: 'column.sequence'; readonly column: string; readonly from?: ColumnSequence; readonly to?: ColumnSequence })
   | (OnTable & { readonly kind: 'column.identity'; readonly column: string; readonly from?: IdentityOptions; readonly to?: IdentityOptions })
   | (OnTable & { readonly kind: 'column.comment'; readonly column: string; readonly from?: string; readonly to?: string })
   | (OnTable & { readonly kind: 'constraint.add'; readonly constraint: Constraint })

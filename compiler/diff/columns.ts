@@ -1,7 +1,7 @@
 import { columnPath } from '../model/paths.js';
 import type { Column, Table } from '../model/types.js';
 import type { Change } from './changes.js';
-import { identitiesEqual, optionalExpressionsEqual, typesEqual } from './compare.js';
+import { identitiesEqual, optionalExpressionsEqual, sequencesEqual, typesEqual } from './compare.js';
 import { pairByKey } from './pairs.js';
 
 /** Changes to one column that keeps its name (after any declared rename). */
@@ -20,6 +20,14 @@ function alterColumn(t: Table, a: Column, b: Column): Change[] {
     changes.push({ kind: 'column.type', ...on, from: a.type, to: b.type, ...(a.default ? { fromDefault: a.default } : {}), ...(b.default ? { toDefault: b.default } : {}) });
   } else if (!optionalExpressionsEqual(a.default, b.default)) {
     changes.push({ kind: 'column.default', ...on, ...(a.default ? { from: a.default } : {}), ...(b.default ? { to: b.default } : {}) });
+  }
+  if (!sequencesEqual(a.sequence, b.sequence)) {
+    const sequence: Change = { kind: 'column.sequence', ...on, ...(a.sequence ? { from: a.sequence } : {}), ...(b.sequence ? { to: b.sequence } : {}) };
+    // Same plan phase as defaults, in this order: a serial default goes before a plain one is set,
+    // and comes after a plain one is dropped.
+    const lastDefault = changes.findIndex((c) => c.kind === 'column.default' || c.kind === 'column.type');
+    if (a.sequence && lastDefault >= 0) changes.splice(lastDefault, 0, sequence);
+    else changes.push(sequence);
   }
   if (!identitiesEqual(a.identity, b.identity)) {
     changes.push({ kind: 'column.identity', ...on, ...(a.identity ? { from: a.identity } : {}), ...(b.identity ? { to: b.identity } : {}) });

@@ -1,6 +1,6 @@
 /** Equality of model parts, with expressions compared in canonical form (never as raw text). */
 import { expressionsEqual } from '../expr/index.js';
-import type { ColumnType, Expression, IdentityOptions, Index } from '../model/types.js';
+import type { ColumnSequence, ColumnType, Expression, IdentityOptions, Index } from '../model/types.js';
 import type { Constraint } from './changes.js';
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
@@ -37,7 +37,15 @@ export function constraintsEquivalent(a: Constraint, b: Constraint): boolean {
   }
 }
 
+/** `CREATE INDEX name ON …` → `ON …`: an index definition without its own name. */
+const definitionBody = (definition: string): string => definition.slice(definition.indexOf(' ON ') + 1);
+
 /** Same definition, names aside. */
 export const indexesEquivalent = (a: Index, b: Index): boolean =>
-  a.unique === b.unique && a.method === b.method && a.keys.length === b.keys.length &&
+  a.definition !== undefined || b.definition !== undefined
+    ? a.definition !== undefined && b.definition !== undefined && definitionBody(a.definition) === definitionBody(b.definition)
+    : a.unique === b.unique && a.method === b.method && a.keys.length === b.keys.length &&
   a.keys.every((k, i) => k.column === b.keys[i]!.column && k.descending === b.keys[i]!.descending);
+
+export const sequencesEqual = (a: ColumnSequence | undefined, b: ColumnSequence | undefined): boolean =>
+  !a || !b ? a === b : a.name === b.name && a.type === b.type;

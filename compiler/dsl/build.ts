@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { freezeSchema } from '../model/freeze.js';
 import {
+  makeObjectName,
   defaultCheckName,
   defaultForeignKeyName,
   defaultIndexName,
@@ -178,10 +179,12 @@ function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDec
   const defaultExpression = c.default === undefined ? undefined : b.defaultValue(path, c.default, c.type);
   const generated = c.generated === undefined ? undefined : b.expression(path, c.generated, `generated column ${name}`);
   const identity = identityOptions(c.identity);
+  const sequence = c.serial ? { name: makeObjectName(t.name, name, 'seq'), type: c.type.name as 'integer' } : undefined;
   const column: Column = {
     name,
     type: c.type,
-    notNull: c.notNull === true || c.primaryKey === true || identity !== undefined,
+    notNull: c.notNull === true || c.primaryKey === true || identity !== undefined || sequence !== undefined,
+    ...(sequence ? { sequence } : {}),
     ...(defaultExpression ? { default: defaultExpression } : {}),
     ...(identity ? { identity } : {}),
     ...(generated ? { generated } : {}),

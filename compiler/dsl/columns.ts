@@ -32,6 +32,11 @@ export const json = (o?: ColumnOptions): ColumnDeclaration => make(json, 'json',
 export const jsonb = (o?: ColumnOptions): ColumnDeclaration => make(jsonb, 'jsonb', o);
 export const bytea = (o?: ColumnOptions): ColumnDeclaration => make(bytea, 'bytea', o);
 
+/** `serial`: integer fed by an owned sequence named `<table>_<column>_seq`, NOT NULL. */
+export const serial = (o?: ColumnOptions): ColumnDeclaration => make(serial, 'integer', o, { serial: true });
+export const bigserial = (o?: ColumnOptions): ColumnDeclaration => make(bigserial, 'bigint', o, { serial: true });
+export const smallserial = (o?: ColumnOptions): ColumnDeclaration => make(smallserial, 'smallint', o, { serial: true });
+
 export const numeric = (o: ColumnOptions & { precision?: number; scale?: number } = {}): ColumnDeclaration => {
   const { precision, scale, ...rest } = o;
   const name = precision === undefined ? 'numeric' : `numeric(${precision},${scale ?? 0})`;

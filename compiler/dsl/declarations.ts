@@ -57,6 +57,8 @@ export interface ColumnDeclaration extends ColumnOptions {
   readonly enumRef?: EnumDeclaration;
   /** Set for types provided by an extension (citext). */
   readonly extension?: string;
+  /** serial/bigserial/smallserial: the default comes from a sequence the column owns. */
+  readonly serial?: boolean;
 }
 
 export interface IndexDeclaration {

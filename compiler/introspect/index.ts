@@ -39,13 +39,17 @@ const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restric
 const optional = <K extends string>(key: K, value: string | null): { [P in K]?: string } =>
   (value === null ? {} : { [key]: value }) as { [P in K]?: string };
 
+const SEQUENCE_TYPES = new Set(['smallint', 'integer', 'bigint']);
+
 function toColumn(row: ColumnRow): Column {
   const builtin = row.type_schema === 'pg_catalog';
+  const serial = row.default_is_owned_sequence && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');
   return {
     name: row.name,
     type: { schema: builtin ? null : row.type_schema, name: builtin ? row.builtin_type : row.type_name, isArray: row.is_array },
     notNull: row.not_null,
-    ...(row.default_expression === null ? {} : { default: { sql: row.default_expression } }),
+    ...(serial ? { sequence: { name: row.owned_sequence!, type: row.owned_sequence_type as 'integer' } } : {}),
+    ...(row.default_expression === null || serial ? {} : { default: { sql: row.default_expression } }),
     ...(row.identity === 'a' || row.identity === 'd'
       ? { identity: { kind: row.identity === 'a' ? 'always' as const : 'by default' as const, ...optional('start', row.identity_start), ...optional('increment', row.identity_increment) } }
       : {}),
@@ -55,10 +59,13 @@ function toColumn(row: ColumnRow): Column {
 }
 
 function toIndex(row: IndexRow): Index {
+  if (row.has_unsupported_parts) {
+    return { name: row.name, unique: row.is_unique, method: row.method, keys: [], definition: row.definition };
+  }
   return {
     name: row.name,
     unique: row.is_unique,
-    method: row.method as 'btree',
+    method: row.method,
     keys: row.key_columns.map((column, i) => ({ column: column ?? '', descending: ((row.key_options[i] ?? 0) & 1) === 1 })),
   };
 }

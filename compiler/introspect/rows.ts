@@ -40,6 +40,10 @@ export interface ColumnRow {
   readonly identity_start: string | null;
   readonly identity_increment: string | null;
   readonly comment: string | null;
+  readonly owned_sequence: string | null;
+  readonly owned_sequence_type: string | null;
+  /** The default is exactly nextval() of the owned sequence: a serial column. */
+  readonly default_is_owned_sequence: boolean;
 }
 
 export interface ConstraintRow {

@@ -45,11 +45,20 @@ export interface IdentityOptions {
   readonly increment?: string;
 }
 
+/** A sequence owned by a column and feeding its default (`serial`): `nextval('<sequence>')`. */
+export interface ColumnSequence {
+  /** Sequence name, in the table's schema. */
+  readonly name: string;
+  readonly type: 'smallint' | 'integer' | 'bigint';
+}
+
 export interface Column {
   readonly name: string;
   readonly type: ColumnType;
   readonly notNull: boolean;
+  /** Never set together with `sequence` (whose default is implied). */
   readonly default?: Expression;
+  readonly sequence?: ColumnSequence;
   readonly identity?: IdentityOptions;
   /** `GENERATED ALWAYS AS (expr) STORED`. */
   readonly generated?: Expression;
@@ -91,8 +100,14 @@ export interface IndexKey {
 export interface Index {
   readonly name: string;
   readonly unique: boolean;
-  readonly method: 'btree';
+  readonly method: string;
   readonly keys: readonly IndexKey[];
+  /**
+   * For indexes the model does not describe key by key yet (expressions, WHERE, INCLUDE, other
+   * access methods, NULLS order): PostgreSQL's own `pg_get_indexdef` text, compared and re-created
+   * verbatim. Only introspection produces it.
+   */
+  readonly definition?: string;
   readonly renamedFrom?: string;
 }
 

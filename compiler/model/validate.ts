@@ -53,6 +53,9 @@ function validateTableColumns(f: Findings, t: Table): void {
       f.add('SC210', path, `generated column ${t.name}.${c.name} cannot have a default or identity`);
     }
     if (c.renamedFrom === c.name) f.add('SC209', path, `column ${t.name}.${c.name} is renamed from itself`);
+    if (c.sequence && (c.default || c.identity || c.generated)) {
+      f.add('SC210', path, `serial column ${t.name}.${c.name} cannot also have a default, identity or generated expression`);
+    }
   }
 }
 
@@ -148,6 +151,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
     claimRelation(f, relations, t.schema, t.name, path);
     if (t.renamedFrom === t.name) f.add('SC209', path, `table ${t.name} is renamed from itself`);
     validateTableColumns(f, t);
+    for (const c of t.columns) if (c.sequence) claimRelation(f, relations, t.schema, c.sequence.name, columnPath(t.schema, t.name, c.name));
   }
   for (const t of schema.tables) validateTableKeys(f, t, relations);
   validateForeignKeys(f, schema);

@@ -63,6 +63,7 @@ const PHASES: Record<ChangeKind, number> = {
   'column.add': 15,
   'column.type': 16,
   'column.default': 17,
+  'column.sequence': 17,
   'column.identity': 18,
   'column.nullability': 19,
   'constraint.add': 20,
@@ -99,6 +100,11 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
           ? [hazard('data-dependent', `fails if ${change.table} has rows: ${change.column.name} is NOT NULL without a default`)]
           : [],
         down: [hazard('data-loss', `rollback drops column ${change.table}.${change.column.name} and its values`)],
+      };
+    case 'column.sequence':
+      return {
+        up: change.from && !change.to ? [hazard('data-loss', `drops sequence ${change.from.name}; its position is lost`)] : [],
+        down: change.to && !change.from ? [hazard('data-loss', `rollback drops sequence ${change.to.name}; its position is lost`)] : [],
       };
     case 'column.identity':
       return change.to && !change.from

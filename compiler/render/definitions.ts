@@ -3,7 +3,7 @@
  * CREATE INDEX, COMMENT ON. Names always go through quote.ts.
  */
 import type { Constraint } from '../diff/index.js';
-import type { Column, ColumnType, IdentityOptions, Index, ReferentialAction, Table } from '../model/types.js';
+import type { Column, ColumnSequence, ColumnType, IdentityOptions, Index, ReferentialAction, Table } from '../model/types.js';
 import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 
 /** The forward and reverse statements of one change. */
@@ -29,13 +29,25 @@ export function identitySql(identity: IdentityOptions): string {
   return `GENERATED ${kind} AS IDENTITY${options.length ? ` (${options.join(' ')})` : ''}`;
 }
 
-/** `"email" text NOT NULL DEFAULT 'x'`, as in CREATE TABLE and ADD COLUMN. */
-export function columnDefinition(c: Column): string {
+/** `nextval('"public"."t_id_seq"'::regclass)`: the default of a serial column. */
+export const nextvalSql = (schema: string, sequence: ColumnSequence): string => `nextval(${quoteLiteral(qualify(schema, sequence.name))}::regclass)`;
+
+/** CREATE SEQUENCE for a serial column (before the column exists). */
+export const createSequenceSql = (schema: string, sequence: ColumnSequence): string =>
+  `CREATE SEQUENCE ${qualify(schema, sequence.name)} AS ${sequence.type}`;
+
+/** ALTER SEQUENCE … OWNED BY: the sequence goes away with its column. */
+export const ownSequenceSql = (schema: string, table: string, column: string, sequence: ColumnSequence): string =>
+  `ALTER SEQUENCE ${qualify(schema, sequence.name)} OWNED BY ${qualify(schema, table)}.${quoteIdent(column)}`;
+
+/** `"email" text NOT NULL DEFAULT 'x'`, as in CREATE TABLE and ADD COLUMN (of a table in `schema`). */
+export function columnDefinition(c: Column, schema: string): string {
   const parts = [quoteIdent(c.name), typeSql(c.type)];
   if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.sql}) STORED`);
   if (c.identity) parts.push(identitySql(c.identity));
   if (c.notNull) parts.push('NOT NULL');
   if (c.default) parts.push(`DEFAULT ${c.default.sql}`);
+  if (c.sequence) parts.push(`DEFAULT ${nextvalSql(schema, c.sequence)}`);
   return parts.join(' ');
 }
 
@@ -72,6 +84,11 @@ export function constraintDefinition(c: Constraint): string {
 }
 
 export function createIndexSql(schema: string, table: string, index: Index): string {
+  // An index known only by PostgreSQL's own definition is re-created from it, under its name.
+  if (index.definition !== undefined) {
+    const body = index.definition.slice(index.definition.indexOf(' ON ') + 1);
+    return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ${body}`;
+  }
   const keys = index.keys.map((k) => `${quoteIdent(k.column)}${k.descending ? ' DESC' : ''}`).join(', ');
   const unique = index.unique ? 'UNIQUE ' : '';
   return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${qualify(schema, table)} USING ${index.method} (${keys})`;
@@ -93,10 +110,13 @@ export function createTableSql(t: Table): string[] {
     ...t.uniques.map((value) => ({ type: 'unique', value }) as const),
     ...t.checks.map((value) => ({ type: 'check', value }) as const),
   ];
-  const lines = [...t.columns.map(columnDefinition), ...constraints.map(constraintDefinition)];
+  const lines = [...t.columns.map((c) => columnDefinition(c, t.schema)), ...constraints.map(constraintDefinition)];
   const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
+  const serials = t.columns.filter((c) => c.sequence);
   return [
+    ...serials.map((c) => createSequenceSql(t.schema, c.sequence!)),
     `CREATE TABLE ${tableName(t)} (${body})`,
+    ...serials.map((c) => ownSequenceSql(t.schema, t.name, c.name, c.sequence!)),
     ...(t.comment === undefined ? [] : [commentSql(`TABLE ${tableName(t)}`, t.comment)]),
     ...t.columns.filter((c) => c.comment !== undefined).map((c) => commentSql(columnTarget(t.schema, t.name, c.name), c.comment)),
   ];

@@ -25,6 +25,7 @@ export function describeChange(c: Change): string {
     case 'column.type': return `change type of ${q(c.schema, c.table)}.${c.column}`;
     case 'column.nullability': return `${c.notNull ? 'set' : 'drop'} NOT NULL on ${q(c.schema, c.table)}.${c.column}`;
     case 'column.default': return `${c.to ? 'set' : 'drop'} default of ${q(c.schema, c.table)}.${c.column}`;
+    case 'column.sequence': return `${c.to ? (c.from ? 'change' : 'add') : 'drop'} serial sequence of ${q(c.schema, c.table)}.${c.column}`;
     case 'column.identity': return `change identity of ${q(c.schema, c.table)}.${c.column}`;
     case 'column.comment': return `set comment on column ${q(c.schema, c.table)}.${c.column}`;
     case 'constraint.add': return `add ${c.constraint.type} ${c.constraint.value.name} on ${q(c.schema, c.table)}`;

@@ -1,7 +1,7 @@
 /** Every change kind's renderer, in one table: a new Change kind does not compile until it is here. */
 import type { Change, ChangeKind, ChangeOf } from '../diff/index.js';
 import type { StatementPair } from './definitions.js';
-import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
+import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnSequence, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
 import { renderAddConstraint, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
 import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum } from './statements/enum.js';
 import { renderCreateExtension, renderDropExtension } from './statements/extension.js';
@@ -32,6 +32,7 @@ const RENDERERS: Renderers = {
   'column.type': renderColumnType,
   'column.nullability': renderColumnNullability,
   'column.default': renderColumnDefault,
+  'column.sequence': renderColumnSequence,
   'column.identity': renderColumnIdentity,
   'column.comment': renderColumnComment,
   'constraint.add': renderAddConstraint,

@@ -22,6 +22,8 @@ CREATE TABLE public.accounts (
 CREATE TABLE public.notes (id bigint PRIMARY KEY, body text);
 CREATE INDEX accounts_status_idx ON public.accounts (status);
 COMMENT ON TABLE public.accounts IS 'old comment';
+CREATE TABLE public.logs (id serial PRIMARY KEY, msg text, position smallserial);
+CREATE INDEX logs_msg_lower ON public.logs (lower(msg));
 `;
 
 const SCHEMA_B = `
@@ -47,6 +49,11 @@ CREATE INDEX invoices_account_idx ON billing.invoices (account_id, total DESC);
 CREATE UNIQUE INDEX accounts_email_status_idx ON public.accounts (email, status);
 COMMENT ON TABLE public.accounts IS 'Customers';
 COMMENT ON COLUMN public.accounts.email IS 'Sign-in address';
+CREATE TABLE public.logs (id bigserial PRIMARY KEY, msg text, data jsonb);
+CREATE INDEX logs_msg_lower ON public.logs (lower(msg)) WHERE msg IS NOT NULL;
+CREATE INDEX logs_data_gin ON public.logs USING gin (data jsonb_path_ops);
+CREATE INDEX accounts_cover_idx ON public.accounts (status) INCLUDE (email);
+CREATE INDEX accounts_created_idx ON public.accounts (created_at DESC NULLS LAST);
 `;
 
 function dumpSchema(url: string): string {

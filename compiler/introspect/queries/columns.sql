@@ -13,7 +13,11 @@ SELECT a.attrelid::text AS table_oid,
        a.attidentity AS identity,
        s.seqstart::text AS identity_start,
        s.seqincrement::text AS identity_increment,
-       col_description(a.attrelid, a.attnum) AS comment
+       col_description(a.attrelid, a.attnum) AS comment,
+       oseq.relname AS owned_sequence,
+       format_type(oseqdef.seqtypid, NULL) AS owned_sequence_type,
+       (oseq.oid IS NOT NULL AND oseq.relnamespace = c.relnamespace
+        AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(oseq.oid::regclass::text) || '::regclass)') AS default_is_owned_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -25,6 +29,12 @@ LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regc
       AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
       AND a.attidentity <> ''
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+-- A sequence owned by the column (serial): pg_depend 'a' from the sequence to the column.
+LEFT JOIN pg_catalog.pg_depend od ON od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjid = a.attrelid
+      AND od.refobjsubid = a.attnum AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
+      AND a.attidentity = ''
+LEFT JOIN pg_catalog.pg_class oseq ON oseq.oid = od.objid AND oseq.relkind = 'S'
+LEFT JOIN pg_catalog.pg_sequence oseqdef ON oseqdef.seqrelid = oseq.oid
 WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')

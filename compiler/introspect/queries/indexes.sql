@@ -9,7 +9,11 @@ SELECT i.indrelid::text AS table_oid,
              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
              WHERE k.n <= i.indnkeyatts ORDER BY k.n) AS key_columns,
        i.indoption::int2[]::int4[] AS key_options,
-       (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL OR i.indnkeyatts <> i.indnatts) AS has_unsupported_parts,
+       (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL OR i.indnkeyatts <> i.indnatts OR am.amname <> 'btree'
+        OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE (o & 1 = 1) <> (o & 2 = 2))
+        OR EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) c WHERE c <> 0 AND c <> 100)
+        OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opc, n)
+                   JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc WHERE NOT oc.opcdefault)) AS has_unsupported_parts,
        pg_get_indexdef(i.indexrelid) AS definition
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -1,6 +1,6 @@
 import type { ChangeOf } from '../../diff/index.js';
-import type { Column, Expression, IdentityOptions } from '../../model/types.js';
-import { columnDefinition, columnTarget, commentSql, identitySql, typeSql, type StatementPair } from '../definitions.js';
+import type { Column, ColumnSequence, Expression, IdentityOptions } from '../../model/types.js';
+import { columnDefinition, columnTarget, commentSql, createSequenceSql, identitySql, nextvalSql, ownSequenceSql, typeSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
 
 type On = { readonly schema: string; readonly table: string };
@@ -10,7 +10,9 @@ const alterColumn = (on: On, column: string, action: string): string => alter(on
 
 function addColumnSql(on: On, column: Column): string[] {
   return [
-    alter(on, `ADD COLUMN ${columnDefinition(column)}`),
+    ...(column.sequence ? [createSequenceSql(on.schema, column.sequence)] : []),
+    alter(on, `ADD COLUMN ${columnDefinition(column, on.schema)}`),
+    ...(column.sequence ? [ownSequenceSql(on.schema, on.table, column.name, column.sequence)] : []),
     ...(column.comment === undefined ? [] : [commentSql(columnTarget(on.schema, on.table, column.name), column.comment)]),
   ];
 }
@@ -76,4 +78,22 @@ export const renderColumnIdentity = (c: ChangeOf<'column.identity'>): StatementP
 export const renderColumnComment = (c: ChangeOf<'column.comment'>): StatementPair => ({
   up: [commentSql(columnTarget(c.schema, c.table, c.column), c.to)],
   down: [commentSql(columnTarget(c.schema, c.table, c.column), c.from)],
+});
+
+/** Serial ↔ plain: create or drop the owned sequence and its default; rename or retype it in place. */
+function sequenceChangeSql(c: On & { column: string }, from?: ColumnSequence, to?: ColumnSequence): string[] {
+  if (from && to) {
+    const renamed = from.name === to.name ? [] : [`ALTER SEQUENCE ${qualify(c.schema, from.name)} RENAME TO ${quoteIdent(to.name)}`];
+    const retyped = from.type === to.type ? [] : [`ALTER SEQUENCE ${qualify(c.schema, to.name)} AS ${to.type}`];
+    return [...renamed, ...retyped];
+  }
+  if (to) {
+    return [createSequenceSql(c.schema, to), alterColumn(c, c.column, `SET DEFAULT ${nextvalSql(c.schema, to)}`), ownSequenceSql(c.schema, c.table, c.column, to)];
+  }
+  return from ? [alterColumn(c, c.column, 'DROP DEFAULT'), `DROP SEQUENCE ${qualify(c.schema, from.name)}`] : [];
+}
+
+export const renderColumnSequence = (c: ChangeOf<'column.sequence'>): StatementPair => ({
+  up: sequenceChangeSql(c, c.from, c.to),
+  down: sequenceChangeSql(c, c.to, c.from),
 });
