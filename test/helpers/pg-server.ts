@@ -40,7 +40,7 @@ export function findBinDir(): string {
   return found;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -72,8 +72,8 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`postgres did not accept connections within 30 s:\n${log()}`);
 }
 
-/** Start a fresh cluster. */
-export async function startCluster(): Promise<Cluster> {
+/** Start a fresh cluster (on `port`, or a free one). */
+export async function startCluster(options: { port?: number } = {}): Promise<Cluster> {
   const binDir = findBinDir();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'schemac-pg-'));
   const dataDir = path.join(dir, 'data');
@@ -91,7 +91,7 @@ export async function startCluster(): Promise<Cluster> {
     encoding: 'utf8',
   });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.error?.message}`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const settings = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=100'];
   const child = spawn(path.join(binDir, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-h', '127.0.0.1', ...settings], {
     ...asUser,

@@ -132,5 +132,12 @@ describe.each(BACKENDS)('apply → drift → rollback on %s', (backend) => {
     const reapplied = await runCli(['apply', '--url', url], { cwd: dir });
     expect(reapplied.code).toBe(0);
     expect((await runCli(['drift', '--url', url], { cwd: dir })).code).toBe(0);
+
+    const inspected = await runCli(['inspect', '--url', url, '--format', 'json'], { cwd: dir });
+    expect(inspected.code).toBe(0);
+    expect(JSON.parse(inspected.stdout).tables.map((t: { name: string }) => t.name)).toEqual(['accounts', 'payments']);
+    const script = await runCli(['inspect', '--url', url, '--format', 'sql'], { cwd: dir });
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('CREATE TABLE "public"."payments"');
   });
 });
