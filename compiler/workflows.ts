@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { applyMigrations, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions } from './apply/index.js';
-import { connect, type ConnectOptions, type Database } from './db/connection.js';
+import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { diffSchemas, type Change } from './diff/index.js';
@@ -62,19 +62,16 @@ export function projectTarget(ctx: Context, project: ResolvedProject | undefined
   return resolveTarget({ ...(url ? { url } : {}), env: ctx.env, ...(project?.url ? { configUrl: project.url } : {}), root: project?.root ?? ctx.cwd });
 }
 
-export async function openDatabase(ctx: Context, target: DatabaseTarget): Promise<Database> {
-  const options: ConnectOptions = { env: ctx.env, ...(ctx.onWait ? { onWait: ctx.onWait } : {}), ...(ctx.waitSeconds !== undefined ? { waitSeconds: ctx.waitSeconds } : {}) };
-  return connect(target, options);
+function connectOptions(ctx: Context): ConnectOptions {
+  return { env: ctx.env, ...(ctx.onWait ? { onWait: ctx.onWait } : {}), ...(ctx.waitSeconds !== undefined ? { waitSeconds: ctx.waitSeconds } : {}) };
 }
 
-async function usingDatabase<T>(ctx: Context, target: DatabaseTarget, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(ctx, target);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
+export async function openDatabase(ctx: Context, target: DatabaseTarget): Promise<Database> {
+  return connect(target, connectOptions(ctx));
 }
+
+const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Database) => Promise<T>): Promise<T> =>
+  withDatabase(target, connectOptions(ctx), work);
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
 export async function planSteps(from: Schema, to: Schema): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
@@ -219,13 +216,7 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
   if (source === 'empty') return { schema: EMPTY_SCHEMA, locate: NO_SOURCES, description: 'an empty database' };
   if (source.startsWith('snapshot:')) return { schema: readSnapshotFile(ctx, source.slice(9)), locate: NO_SOURCES, description: source };
   if (/^(postgres(ql)?:\/\/|pglite:)/.test(source)) {
-    const target = parseTarget(source, ctx.cwd);
-    const db = await openDatabase(ctx, target);
-    try {
-      return { schema: await introspect(db), locate: NO_SOURCES, description: db.description };
-    } finally {
-      await db.close();
-    }
+    return usingDatabase(ctx, parseTarget(source, ctx.cwd), async (db) => ({ schema: await introspect(db), locate: NO_SOURCES, description: db.description }));
   }
   const isConfig = /schemac\.config\.[mc]?[jt]s$/.test(source);
   const declarations = isConfig

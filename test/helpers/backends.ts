@@ -26,3 +26,13 @@ export async function freshTarget(backend: BackendName): Promise<DatabaseTarget>
 export async function open(url: string): Promise<Database> {
   return connect(parseTarget(url, process.cwd()), { waitSeconds: 5 });
 }
+
+/** Run `work` with a connection to `url`, always closing it. */
+export async function withDatabase<T>(url: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await open(url);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { introspect } from '../../compiler/introspect/index.js';
-import { BACKENDS, freshDatabaseUrl, open } from '../helpers/backends.js';
+import { BACKENDS, freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli, writeProjectFiles } from '../helpers/cli.js';
 
 const SCHEMA = `import { citext, enumColumn, enumType, extension, index, numeric, sql, table, text, timestamptz, uuid } from 'schemac';
@@ -99,12 +99,9 @@ describe.each(BACKENDS)('apply → drift → rollback on %s', (backend) => {
     const status = await runCli(['status', '--url', url, '--format', 'json'], { cwd: dir });
     expect(JSON.parse(status.stdout).migrations.map((m: { state: string }) => m.state)).toEqual(['applied', 'applied']);
 
-    const db = await open(url);
-    try {
+    await withDatabase(url, async (db) => {
       await db.exec('ALTER TABLE public.payments ADD COLUMN sneaky integer');
-    } finally {
-      await db.close();
-    }
+    });
     const drift = await runCli(['drift', '--url', url, '--format', 'json'], { cwd: dir });
     expect(drift.code).toBe(1);
     const report = JSON.parse(drift.stdout);
@@ -113,22 +110,16 @@ describe.each(BACKENDS)('apply → drift → rollback on %s', (backend) => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('column public.payments.sneaky exists in the database but is not declared');
 
-    const db2 = await open(url);
-    try {
-      await db2.exec('ALTER TABLE public.payments DROP COLUMN sneaky');
-    } finally {
-      await db2.close();
-    }
+    await withDatabase(url, async (db) => {
+      await db.exec('ALTER TABLE public.payments DROP COLUMN sneaky');
+    });
     const rolledBack = await runCli(['rollback', '--url', url, '--to', '0'], { cwd: dir });
     expect(rolledBack.stderr).toBe('');
     expect(rolledBack.code).toBe(0);
-    const db3 = await open(url);
-    try {
-      const schema = await introspect(db3);
+    await withDatabase(url, async (db) => {
+      const schema = await introspect(db);
       expect({ tables: schema.tables.length, enums: schema.enums.length, extensions: schema.extensions.length, namespaces: schema.namespaces.length }).toEqual({ tables: 0, enums: 0, extensions: 0, namespaces: 0 });
-    } finally {
-      await db3.close();
-    }
+    });
     const reapplied = await runCli(['apply', '--url', url], { cwd: dir });
     expect(reapplied.code).toBe(0);
     expect((await runCli(['drift', '--url', url], { cwd: dir })).code).toBe(0);

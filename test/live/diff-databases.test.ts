@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { findBinDir } from '../helpers/pg-server.js';
-import { freshDatabaseUrl, open } from '../helpers/backends.js';
+import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli } from '../helpers/cli.js';
 
 const SCHEMA_A = `
@@ -66,12 +66,9 @@ function dumpSchema(url: string): string {
 
 async function databaseWith(sql: string): Promise<string> {
   const url = await freshDatabaseUrl('postgres');
-  const db = await open(url);
-  try {
+  await withDatabase(url, async (db) => {
     await db.exec(sql);
-  } finally {
-    await db.close();
-  }
+  });
   return url;
 }
 
@@ -86,12 +83,9 @@ describe('diff between two live databases', () => {
     const diff = await runCli(['diff', '--from', fromUrl, '--to', toUrl], { cwd });
     expect(diff.stderr).toBe('');
     expect(diff.code).toBe(0);
-    const db = await open(fromUrl);
-    try {
+    await withDatabase(fromUrl, async (db) => {
       await db.exec(`BEGIN;\n${diff.stdout}\nCOMMIT;`);
-    } finally {
-      await db.close();
-    }
+    });
     expect(dumpSchema(fromUrl)).toBe(dumpSchema(toUrl));
     const second = await runCli(['diff', '--from', fromUrl, '--to', toUrl, '--exit-code'], { cwd });
     expect(second.code).toBe(0);

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { freshDatabaseUrl, open } from '../helpers/backends.js';
+import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli, writeProjectFiles, type CliResult } from '../helpers/cli.js';
 import { PASSWORD } from '../helpers/pg-server.js';
 
@@ -24,15 +24,12 @@ const noStackTrace = (r: CliResult): void => {
 };
 
 async function historyRows(url: string): Promise<number> {
-  const db = await open(url);
-  try {
+  return withDatabase(url, async (db) => {
     const [exists] = await db.query<{ present: boolean }>("SELECT to_regclass('schemac.migrations') IS NOT NULL AS present");
     if (!exists!.present) return 0;
     const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schemac.migrations');
     return rows[0]!.n;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 describe('malformed declarations', () => {
@@ -151,26 +148,20 @@ describe('migrations that must not run', () => {
     await runCli(['generate', '--name', 'add code'], { cwd: dir });
     const [first, second] = (await import('node:fs')).readdirSync(path.join(dir, 'generated/migrations')).sort();
     expect((await runCli(['apply', '--url', url, '--to', first!.slice(0, 14)], { cwd: dir })).code).toBe(0);
-    const db = await open(url);
-    try {
+    await withDatabase(url, async (db) => {
       // Something already named like the constraint the second migration adds.
       await db.exec('CREATE TABLE public.accounts_code_key (x int)');
-    } finally {
-      await db.close();
-    }
+    });
     const result = await runCli(['apply', '--url', url], { cwd: dir });
     expect(result.code).toBe(2);
     const upSql = readFileSync(path.join(dir, 'generated/migrations', second!, 'up.sql'), 'utf8').split('\n');
     const failingLine = upSql.findIndex((l) => l.includes('ADD CONSTRAINT "accounts_code_key"')) + 1;
     expect(result.stderr).toContain(`generated/migrations/${second}/up.sql:${failingLine} SC404 error: relation "accounts_code_key" already exists`);
     noStackTrace(result);
-    const check = await open(url);
-    try {
-      const rows = await check.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'code'");
+    await withDatabase(url, async (db) => {
+      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'code'");
       expect(rows[0]!.n, 'the failed migration left nothing behind').toBe(0);
-    } finally {
-      await check.close();
-    }
+    });
     expect(await historyRows(url)).toBe(1);
   });
 
