@@ -13,6 +13,7 @@ import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
 import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
+import { normalizeDeclared } from './normalize/index.js';
 import { findConfig, loadProject, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
@@ -160,8 +161,21 @@ async function evaluateConstants(db: Database, sites: readonly ConstantSite[]): 
   }
 }
 
-/** Declared and live schemas with constant defaults in the server's own rendering, for comparison. */
-export async function comparableSchemas(db: Database, declared: Schema, live: Schema): Promise<{ declared: Schema; live: Schema }> {
+/**
+ * Declared and live schemas made comparable: the declared one as PostgreSQL stores it (built in an
+ * embedded dev database, cached by content); failing that, at least its constant defaults in the
+ * compared server's own rendering.
+ */
+export async function comparableSchemas(
+  db: Database,
+  declared: Schema,
+  live: Schema,
+  options: { cacheDir?: string; devDatabase?: boolean } = {},
+): Promise<{ declared: Schema; live: Schema }> {
+  if (options.devDatabase !== false) {
+    const normalized = await normalizeDeclared(declared, options.cacheDir ? { cacheDir: options.cacheDir } : {});
+    if (normalized.normalized) return { declared: normalized.schema, live };
+  }
   await db.exec('BEGIN READ ONLY');
   try {
     const [d, l] = await normalizeConstantDefaults([declared, live], (sites) => evaluateConstants(db, sites), quoteLiteral);
@@ -171,6 +185,8 @@ export async function comparableSchemas(db: Database, declared: Schema, live: Sc
   }
 }
 
+const cacheDirOf = (project: ResolvedProject): string => path.join(project.root, '.schemac', 'cache');
+
 export interface DriftResult extends DriftReport {
   readonly database: string;
 }
@@ -178,7 +194,7 @@ export interface DriftResult extends DriftReport {
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const comparable = await comparableSchemas(db, declared.schema, await introspect(db));
+    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     return { ...detectDrift(comparable.live, comparable.declared, declared.locate), database: db.description };
   });
 }
@@ -187,7 +203,7 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ sql: string; changes: readonly Change[]; steps: readonly RenderedStep[]; database: string }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const comparable = await comparableSchemas(db, declared.schema, await introspect(db));
+    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared);
     return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
   });

@@ -101,8 +101,9 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
 }
 
 /** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
-export async function introspect(db: Database): Promise<Schema> {
-  await db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''");
+export async function introspect(db: Database, options: { inTransaction?: boolean } = {}): Promise<Schema> {
+  const savedPath = options.inTransaction ? (await db.query<{ path: string }>("SELECT current_setting('search_path') AS path"))[0]!.path : '';
+  await db.exec(options.inTransaction ? "SET LOCAL search_path = ''" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''");
   try {
     const namespaces = await db.query<NamespaceRow>(query('namespaces'));
     const extensions = await db.query<ExtensionRow>(query('extensions'));
@@ -120,6 +121,7 @@ export async function introspect(db: Database): Promise<Schema> {
       tables: assembleTables(tables, columns, constraints, indexes),
     });
   } finally {
-    await db.exec('COMMIT');
+    if (options.inTransaction) await db.query("SELECT set_config('search_path', $1, true)", [savedPath]);
+    else await db.exec('COMMIT');
   }
 }

@@ -48,10 +48,11 @@ export async function runScript(db: Database, sql: string): Promise<void> {
 
 /**
  * Differences between the live database and a schema (empty: they match), compared exactly as
- * `schemac drift` compares them.
+ * `schemac drift` compares them (`devDatabase: false`: without the embedded dev database, as when
+ * it cannot build the schema).
  */
-export async function remainingChanges(db: Database, expected: Schema): Promise<Change[]> {
-  const comparable = await comparableSchemas(db, expected, await introspect(db));
+export async function remainingChanges(db: Database, expected: Schema, options: { devDatabase?: boolean } = {}): Promise<Change[]> {
+  const comparable = await comparableSchemas(db, expected, await introspect(db), options);
   return diffSchemas(comparable.live, comparable.declared);
 }
 

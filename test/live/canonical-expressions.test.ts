@@ -72,6 +72,26 @@ describe.each(BACKENDS)('canonical expressions on %s', (backend) => {
     expect(describeChanges(await remainingChanges(db, schema))).toEqual([]);
   });
 
+  it('also without the embedded dev database (parse trees and server-rendered constants only)', async () => {
+    const schema = await declare(status, orders);
+    expect(describeChanges(await remainingChanges(db, schema, { devDatabase: false }))).toEqual([]);
+  });
+
+  it('constants inside CHECKs that PostgreSQL re-renders compare equal through the dev database', async () => {
+    const windows = table('windows', {
+      columns: { id: integer({ primaryKey: true }), span: interval({ notNull: true }), doc: jsonb() },
+      checks: [
+        check(sql`span < '3 hours'`, { name: 'windows_span_short' }),
+        check(sql`doc IS NULL OR doc <> '{"a":   1}'`, { name: 'windows_doc' }),
+      ],
+    });
+    const schema = await declare(status, orders, windows);
+    const { up, down } = await migrationSql(await declare(status, orders), schema);
+    await runScript(db, up);
+    expect(describeChanges(await remainingChanges(db, schema))).toEqual([]);
+    await runScript(db, down);
+  });
+
   it('still sees a real change of a default and of a check', async () => {
     const changed = table('orders', {
       ...orders,
@@ -79,10 +99,12 @@ describe.each(BACKENDS)('canonical expressions on %s', (backend) => {
       checks: [...(orders.checks ?? []).filter((c) => c.name !== 'orders_price_positive'), check(sql`price > 1`, { name: 'orders_price_positive' })],
     });
     const schema = await declare(status, changed);
-    expect(describeChanges(await remainingChanges(db, schema)).sort()).toEqual([
+    const expected = [
       'column.default column:public.orders.label',
       'constraint.add constraint:public.orders.orders_price_positive',
       'constraint.drop constraint:public.orders.orders_price_positive',
-    ]);
+    ];
+    expect(describeChanges(await remainingChanges(db, schema)).sort()).toEqual(expected);
+    expect(describeChanges(await remainingChanges(db, schema, { devDatabase: false })).sort()).toEqual(expected);
   });
 });

@@ -1,0 +1,119 @@
+/**
+ * The server-free normaliser: PostgreSQL itself is the only exact judge of how it will store and
+ * print what we declare (casts, constant formats, view text, index definitions). So before a
+ * declared schema is compared with a live database, it is created in a throwaway in-memory PGlite
+ * and read back with the same introspection — the "dev database" idea, with no server or Docker.
+ *
+ * The result is cached by content (`.schemac/cache/`), so repeated drift checks cost one file
+ * read. When the embedded database cannot build the schema (an extension it lacks, say), the
+ * declared schema is returned unchanged with the reason, and comparison falls back to canonical
+ * parse trees alone.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { connect, databaseErrorInfo, type Database } from '../db/connection.js';
+import { diffSchemas } from '../diff/index.js';
+import { loadParser } from '../expr/index.js';
+import { introspect } from '../introspect/index.js';
+import { freezeSchema } from '../model/freeze.js';
+import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
+import { planChanges } from '../plan/index.js';
+import { renderSteps } from '../render/index.js';
+import { stableJson } from '../render/json.js';
+
+/** Bump when introspection or rendering changes what a normalised schema looks like. */
+const NORMALIZER_VERSION = 1;
+
+export interface NormalizeResult {
+  readonly schema: Schema;
+  readonly normalized: boolean;
+  /** Why normalisation was skipped. */
+  readonly reason?: string;
+}
+
+/** Declaration-only fields (renames) that a database cannot hold: copied back after the round trip. */
+function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
+  const tables = new Map(declared.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
+  const carry = (t: Table): Table => {
+    const source = tables.get(`${t.schema}\0${t.name}`);
+    if (!source) return t;
+    const columns = new Map(source.columns.map((c) => [c.name, c]));
+    const indexes = new Map(source.indexes.map((i) => [i.name, i]));
+    return {
+      ...t,
+      ...(source.renamedFrom === undefined ? {} : { renamedFrom: source.renamedFrom }),
+      columns: t.columns.map((c) => {
+        const renamedFrom = columns.get(c.name)?.renamedFrom;
+        return renamedFrom === undefined ? c : { ...c, renamedFrom };
+      }),
+      indexes: t.indexes.map((i) => {
+        const renamedFrom = indexes.get(i.name)?.renamedFrom;
+        return renamedFrom === undefined ? i : { ...i, renamedFrom };
+      }),
+    };
+  };
+  return freezeSchema({ ...normalized, tables: normalized.tables.map(carry) });
+}
+
+/**
+ * One embedded dev database per process, created on first use (starting PGlite is the expensive
+ * part) and used by one round trip at a time. Each round trip builds the schema inside a
+ * transaction, reads it back and rolls back, so the database is empty again afterwards.
+ */
+let devDatabase: Promise<Database> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function roundTrip(declared: Schema): Promise<Schema> {
+  await loadParser();
+  const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared)));
+  return exclusive(async () => {
+    devDatabase ??= connect({ kind: 'pglite', dataDir: 'memory' });
+    const db = await devDatabase;
+    await db.exec('BEGIN');
+    try {
+      for (const statement of steps.flatMap((s) => s.up)) await db.exec(statement);
+      // Introspection opens its own read-only snapshot; run it inside this transaction instead.
+      return await introspect(db, { inTransaction: true });
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  });
+}
+
+const memoryCache = new Map<string, Schema>();
+
+/** The declared schema as PostgreSQL stores it. Never throws for database reasons. */
+export async function normalizeDeclared(declared: Schema, options: { cacheDir?: string } = {}): Promise<NormalizeResult> {
+  const key = createHash('sha256').update(`${NORMALIZER_VERSION}\n${stableJson(declared)}`).digest('hex');
+  const remembered = memoryCache.get(key);
+  if (remembered) return { schema: carryDeclarationFields(declared, remembered), normalized: true };
+  const cacheFile = options.cacheDir ? path.join(options.cacheDir, `normalized-${key.slice(0, 32)}.json`) : undefined;
+  if (cacheFile && existsSync(cacheFile)) {
+    try {
+      return { schema: carryDeclarationFields(declared, freezeSchema(JSON.parse(readFileSync(cacheFile, 'utf8')) as Schema)), normalized: true };
+    } catch {
+      // A damaged cache entry is rebuilt below.
+    }
+  }
+  let normalized: Schema;
+  try {
+    normalized = await roundTrip(declared);
+  } catch (error) {
+    return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message };
+  }
+  memoryCache.set(key, normalized);
+  if (cacheFile) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.tmp-${process.pid}`;
+    writeFileSync(temporary, stableJson(normalized));
+    renameSync(temporary, cacheFile);
+  }
+  return { schema: carryDeclarationFields(declared, normalized), normalized: true };
+}
