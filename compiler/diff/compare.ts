@@ -1,6 +1,6 @@
 /** Equality of model parts, with expressions compared in canonical form (never as raw text). */
 import { expressionsEqual } from '../expr/index.js';
-import type { ColumnSequence, ColumnType, Expression, IdentityOptions, Index } from '../model/types.js';
+import type { ColumnSequence, ColumnType, Expression, IdentityOptions, Index, IndexKey, SchemaName } from '../model/types.js';
 import type { Constraint } from './changes.js';
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
@@ -37,15 +37,20 @@ export function constraintsEquivalent(a: Constraint, b: Constraint): boolean {
   }
 }
 
-/** `CREATE INDEX name ON …` → `ON …`: an index definition without its own name. */
-const definitionBody = (definition: string): string => definition.slice(definition.indexOf(' ON ') + 1);
+const sameSchemaName = (a: SchemaName | undefined, b: SchemaName | undefined): boolean =>
+  !a || !b ? a === b : a.schema === b.schema && a.name === b.name;
+
+function indexKeysEqual(a: IndexKey, b: IndexKey): boolean {
+  return a.column === b.column && optionalExpressionsEqual(a.expression, b.expression) && a.descending === b.descending &&
+    a.nulls === b.nulls && sameSchemaName(a.opclass, b.opclass) && sameSchemaName(a.collation, b.collation);
+}
 
 /** Same definition, names aside. */
 export const indexesEquivalent = (a: Index, b: Index): boolean =>
-  a.definition !== undefined || b.definition !== undefined
-    ? a.definition !== undefined && b.definition !== undefined && definitionBody(a.definition) === definitionBody(b.definition)
-    : a.unique === b.unique && a.method === b.method && a.keys.length === b.keys.length &&
-  a.keys.every((k, i) => k.column === b.keys[i]!.column && k.descending === b.keys[i]!.descending);
+  a.unique === b.unique && a.method === b.method && a.keys.length === b.keys.length &&
+  a.keys.every((k, i) => indexKeysEqual(k, b.keys[i]!)) && sameList(a.include, b.include) &&
+  optionalExpressionsEqual(a.where, b.where) && (a.nullsNotDistinct ?? false) === (b.nullsNotDistinct ?? false) &&
+  sameList(a.storage, b.storage);
 
 export const sequencesEqual = (a: ColumnSequence | undefined, b: ColumnSequence | undefined): boolean =>
   !a || !b ? a === b : a.name === b.name && a.type === b.type;

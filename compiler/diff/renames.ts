@@ -60,7 +60,11 @@ export function applyDeclaredRenames(from: Schema, to: Schema): RenamedSchema {
       columns: t.columns.map((c) => ({ ...c, name: column(t.schema, name, c.name) })),
       ...(t.primaryKey ? { primaryKey: { ...t.primaryKey, columns: cols(t.primaryKey.columns) } } : {}),
       uniques: t.uniques.map((u) => ({ ...u, columns: cols(u.columns) })),
-      indexes: t.indexes.map((i) => ({ ...i, keys: i.keys.map((k) => ({ ...k, column: column(t.schema, name, k.column) })) })),
+      indexes: t.indexes.map((i) => ({
+        ...i,
+        keys: i.keys.map((k) => (k.column === undefined ? k : { ...k, column: column(t.schema, name, k.column) })),
+        include: cols(i.include),
+      })),
       foreignKeys: t.foreignKeys.map((fk) => {
         const target = newTableName(fk.references.schema, fk.references.table);
         return {

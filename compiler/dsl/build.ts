@@ -32,7 +32,9 @@ import type {
   ForeignKey,
   IdentityOptions,
   Index,
+  IndexKey,
   Namespace,
+  SchemaName,
   PrimaryKey,
   Schema,
   SourceLocator,
@@ -52,9 +54,13 @@ import type {
   SqlExpression,
   TableDeclaration,
   TableReference,
+  IndexDeclaration,
+  IndexKeyDeclaration,
+  SchemaNameInput,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { siteOf } from './source.js';
+import { expressionFunctionName } from '../expr/index.js';
 
 export interface BuildResult {
   readonly schema: Schema;
@@ -275,18 +281,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     });
     b.site(constraintPath(t.schema, t.name, name), fk, t);
   }
-  const indexes: Index[] = (t.indexes ?? []).map((ix) => {
-    const keys = ix.columns.map((k) => (typeof k === 'string' ? { column: k, descending: false } : { column: k.column, descending: k.order === 'desc' }));
-    const name = ix.name ?? defaultIndexName(t.name, keys.map((k) => k.column));
-    b.site(indexPath(t.schema, name), ix, t);
-    return {
-      name,
-      unique: ix.unique === true,
-      method: 'btree' as const,
-      keys,
-      ...(ix.renamedFrom === undefined ? {} : { renamedFrom: ix.renamedFrom }),
-    };
-  });
+  const indexes: Index[] = (t.indexes ?? []).map((ix) => buildIndex(b, t, ix));
 
   return {
     schema: t.schema,
@@ -299,6 +294,49 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     indexes,
     ...(t.comment === undefined ? {} : { comment: t.comment }),
     ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
+  };
+}
+
+const schemaName = (value: SchemaNameInput): SchemaName =>
+  typeof value === 'string' ? { schema: null, name: value } : { schema: value.schema, name: value.name };
+
+/** The name part PostgreSQL derives from an index key: the column, the function name, or `expr`. */
+function keyNamePart(key: IndexKey): string {
+  if (key.column !== undefined) return key.column;
+  return key.expression ? expressionFunctionName(key.expression.sql) ?? 'expr' : 'expr';
+}
+
+function buildIndexKey(b: Builder, path: ObjectPath, k: IndexKeyDeclaration): IndexKey {
+  if (typeof k === 'string') return { column: k, descending: false };
+  const descending = k.order === 'desc';
+  const expression = 'expression' in k ? b.expression(path, k.expression, 'index expression') : undefined;
+  return {
+    ...('column' in k ? { column: k.column } : {}),
+    ...(expression ? { expression } : {}),
+    descending,
+    ...(k.nulls === undefined || (k.nulls === 'first') === descending ? {} : { nulls: k.nulls }),
+    ...(k.opclass === undefined ? {} : { opclass: schemaName(k.opclass) }),
+    ...(k.collation === undefined ? {} : { collation: schemaName(k.collation) }),
+  };
+}
+
+function buildIndex(b: Builder, t: TableDeclaration, ix: IndexDeclaration): Index {
+  const provisional = indexPath(t.schema, ix.name ?? '?');
+  const keys = ix.columns.map((k) => buildIndexKey(b, provisional, k));
+  const name = ix.name ?? defaultIndexName(t.name, keys.map(keyNamePart));
+  const path = indexPath(t.schema, name);
+  b.site(path, ix, t);
+  const where = ix.where === undefined ? undefined : b.expression(path, ix.where, `predicate of index ${name}`);
+  return {
+    name,
+    unique: ix.unique === true,
+    method: ix.using ?? 'btree',
+    keys,
+    include: [...(ix.include ?? [])],
+    ...(where ? { where } : {}),
+    ...(ix.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    storage: Object.entries(ix.with ?? {}).map(([k, v]) => `${k}=${String(v)}`).sort(),
+    ...(ix.renamedFrom === undefined ? {} : { renamedFrom: ix.renamedFrom }),
   };
 }
 

@@ -61,12 +61,41 @@ export interface ColumnDeclaration extends ColumnOptions {
   readonly serial?: boolean;
 }
 
-export interface IndexDeclaration {
-  readonly kind: 'index';
-  readonly columns: readonly (string | { readonly column: string; readonly order?: 'asc' | 'desc' })[];
+/** An operator class or collation: `'gin_trgm_ops'` or `{ schema: 'public', name: 'gin_trgm_ops' }`. */
+export type SchemaNameInput = string | { readonly schema: string; readonly name: string };
+
+interface IndexKeyOptions {
+  readonly order?: 'asc' | 'desc';
+  readonly nulls?: 'first' | 'last';
+  readonly opclass?: SchemaNameInput;
+  readonly collation?: SchemaNameInput;
+}
+
+/** A key: a column name, a column with options, or an expression (sql`lower(email)`). */
+export type IndexKeyDeclaration =
+  | string
+  | (IndexKeyOptions & { readonly column: string })
+  | (IndexKeyOptions & { readonly expression: SqlExpression });
+
+export interface IndexOptions {
   readonly name?: string;
   readonly unique?: boolean;
+  /** Access method; default btree. */
+  readonly using?: 'btree' | 'hash' | 'gin' | 'gist' | 'spgist' | 'brin' | (string & {});
+  /** Covering columns: INCLUDE (…). */
+  readonly include?: readonly string[];
+  /** Partial index: WHERE …. */
+  readonly where?: SqlExpression;
+  /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15+). */
+  readonly nullsNotDistinct?: boolean;
+  /** Storage parameters: `{ fillfactor: 70 }`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
   readonly renamedFrom?: string;
+}
+
+export interface IndexDeclaration extends IndexOptions {
+  readonly kind: 'index';
+  readonly columns: readonly IndexKeyDeclaration[];
 }
 
 export interface UniqueDeclaration {

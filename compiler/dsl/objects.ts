@@ -9,6 +9,8 @@ import type {
   ExtensionDeclaration,
   ForeignKeyDeclaration,
   IndexDeclaration,
+  IndexKeyDeclaration,
+  IndexOptions,
   NamespaceDeclaration,
   SqlExpression,
   TableDeclaration,
@@ -52,10 +54,12 @@ export function namespace(name: string, options: { comment?: string } = {}): Nam
   return recordSite(Object.freeze({ kind: 'namespace' as const, name, ...options }), namespace);
 }
 
-type IndexColumn = IndexDeclaration['columns'][number];
-
-export function index(columns: IndexColumn | readonly IndexColumn[], options: { name?: string; unique?: boolean; renamedFrom?: string } = {}): IndexDeclaration {
-  const list = Array.isArray(columns) ? columns : [columns as IndexColumn];
+/**
+ * An index: `index(['organization_id', 'created_at'])`, `index([{ expression: sql\`lower(email)\` }],
+ * { unique: true })`, `index(['body'], { using: 'gin' })`, `index(['status'], { where: sql\`…\` })`.
+ */
+export function index(columns: IndexKeyDeclaration | readonly IndexKeyDeclaration[], options: IndexOptions = {}): IndexDeclaration {
+  const list = Array.isArray(columns) ? columns : [columns as IndexKeyDeclaration];
   return recordSite(Object.freeze({ kind: 'index' as const, columns: Object.freeze([...list]), ...options }), index);
 }
 

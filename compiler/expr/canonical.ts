@@ -222,3 +222,11 @@ export function stableStringify(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** The function an expression calls at its top (`lower(email)` → `lower`), as PostgreSQL names index columns. */
+export function expressionFunctionName(sql: string): string | undefined {
+  const parsed = parseExpression(sql);
+  if (!parsed.ok) return undefined;
+  const call = (parsed.tree as { FuncCall?: { funcname?: { String?: { sval?: string } }[] } }).FuncCall;
+  return call?.funcname?.at(-1)?.String?.sval;
+}

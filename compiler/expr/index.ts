@@ -6,7 +6,7 @@ import { canonicalize, parseExpression, stableStringify } from './canonical.js';
 import { loadParser, parseSql, type ParseError } from './parser.js';
 
 export { loadParser, parseSql, splitStatements, type ParseError, type ParseNode, type ScriptStatement } from './parser.js';
-export { parseExpression } from './canonical.js';
+export { expressionFunctionName, parseExpression } from './canonical.js';
 export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
 
 const canonicalCache = new Map<string, string>();

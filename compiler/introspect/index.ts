@@ -7,12 +7,13 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, Extension, Index, Namespace, ReferentialAction, Schema, Table } from '../model/types.js';
+import type { Column, EnumType, Extension, Index, IndexKey, Namespace, ReferentialAction, Schema, Table } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
   EnumRow,
   ExtensionRow,
+  IndexKeyRow,
   IndexRow,
   NamespaceRow,
   TableRow,
@@ -58,15 +59,29 @@ function toColumn(row: ColumnRow): Column {
   };
 }
 
+function toIndexKey(row: IndexKeyRow): IndexKey {
+  const descending = (row.option & 1) === 1;
+  const nullsFirst = (row.option & 2) === 2;
+  return {
+    ...(row.column === null ? {} : { column: row.column }),
+    ...(row.expression === null ? {} : { expression: { sql: row.expression } }),
+    descending,
+    ...(nullsFirst === descending ? {} : { nulls: nullsFirst ? 'first' as const : 'last' as const }),
+    ...(row.opclass === null ? {} : { opclass: { schema: row.opclass_schema, name: row.opclass } }),
+    ...(row.collation === null ? {} : { collation: { schema: row.collation_schema, name: row.collation } }),
+  };
+}
+
 function toIndex(row: IndexRow): Index {
-  if (row.has_unsupported_parts) {
-    return { name: row.name, unique: row.is_unique, method: row.method, keys: [], definition: row.definition };
-  }
   return {
     name: row.name,
     unique: row.is_unique,
     method: row.method,
-    keys: row.key_columns.map((column, i) => ({ column: column ?? '', descending: ((row.key_options[i] ?? 0) & 1) === 1 })),
+    keys: (row.keys ?? []).map(toIndexKey),
+    include: row.include,
+    ...(row.predicate === null ? {} : { where: { sql: row.predicate } }),
+    ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+    storage: [...row.storage].sort(),
   };
 }
 

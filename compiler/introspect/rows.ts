@@ -60,13 +60,24 @@ export interface ConstraintRow {
   readonly check_expression: string | null;
 }
 
+export interface IndexKeyRow {
+  readonly column: string | null;
+  readonly expression: string | null;
+  readonly option: number;
+  readonly opclass: string | null;
+  readonly opclass_schema: string | null;
+  readonly collation: string | null;
+  readonly collation_schema: string | null;
+}
+
 export interface IndexRow {
   readonly table_oid: string;
   readonly name: string;
   readonly is_unique: boolean;
   readonly method: string;
-  readonly key_columns: (string | null)[];
-  readonly key_options: number[];
-  readonly has_unsupported_parts: boolean;
-  readonly definition: string;
+  readonly keys: IndexKeyRow[];
+  readonly include: string[];
+  readonly predicate: string | null;
+  readonly nulls_not_distinct: boolean;
+  readonly storage: string[];
 }

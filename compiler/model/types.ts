@@ -92,22 +92,40 @@ export interface ForeignKey {
   readonly onUpdate: ReferentialAction;
 }
 
-export interface IndexKey {
-  readonly column: string;
-  readonly descending: boolean;
+/** A name that may live in a schema (operator classes, collations); `schema` null for pg_catalog. */
+export interface SchemaName {
+  readonly schema: string | null;
+  readonly name: string;
 }
+
+/** One key of an index: a column or an expression, with its ordering, operator class, collation. */
+export interface IndexKey {
+  readonly column?: string;
+  readonly expression?: Expression;
+  readonly descending: boolean;
+  /** Only when it differs from the default for the direction (ASC: last, DESC: first). */
+  readonly nulls?: 'first' | 'last';
+  /** Only when not the default operator class of the key's type. */
+  readonly opclass?: SchemaName;
+  /** Only when not the key's default collation. */
+  readonly collation?: SchemaName;
+}
+
+export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'spgist' | 'brin' | (string & {});
 
 export interface Index {
   readonly name: string;
   readonly unique: boolean;
-  readonly method: string;
+  readonly method: IndexMethod;
   readonly keys: readonly IndexKey[];
-  /**
-   * For indexes the model does not describe key by key yet (expressions, WHERE, INCLUDE, other
-   * access methods, NULLS order): PostgreSQL's own `pg_get_indexdef` text, compared and re-created
-   * verbatim. Only introspection produces it.
-   */
-  readonly definition?: string;
+  /** Covering columns: INCLUDE (…). */
+  readonly include: readonly string[];
+  /** Partial index predicate: WHERE …. */
+  readonly where?: Expression;
+  /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15+). */
+  readonly nullsNotDistinct?: boolean;
+  /** Storage parameters as PostgreSQL lists them: `fillfactor=70`, sorted. */
+  readonly storage: readonly string[];
   readonly renamedFrom?: string;
 }
 

@@ -7,7 +7,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { expressionError } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
 import { columnPath, constraintPath, enumPath, indexPath, tablePath, type ObjectPath } from './paths.js';
-import type { Schema, SourceLocator, Table } from './types.js';
+import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
@@ -91,8 +91,26 @@ function validateTableKeys(f: Findings, t: Table, relations: Map<string, ObjectP
     const path = indexPath(t.schema, ix.name);
     checkName(f, path, 'index', ix.name);
     claimRelation(f, relations, t.schema, ix.name, path);
-    checkColumns(f, t, path, `index ${ix.name}`, ix.keys.map((k) => k.column));
+    validateIndex(f, t, path, ix);
   }
+}
+
+const ORDERED_METHODS = new Set(['btree']);
+const INCLUDE_METHODS = new Set(['btree', 'gist', 'spgist']);
+
+function validateIndex(f: Findings, t: Table, path: ObjectPath, ix: Index): void {
+  const what = `index ${ix.name}`;
+  const columns = ix.keys.filter((k) => k.column !== undefined).map((k) => k.column!);
+  if (ix.keys.length === 0) f.add('SC203', path, `${what} has no keys`);
+  if (columns.length > 0 || ix.include.length > 0) checkColumns(f, t, path, what, [...columns, ...ix.include]);
+  for (const k of ix.keys) {
+    if (k.expression) checkExpression(f, path, `expression of ${what}`, k.expression.sql);
+    if ((k.descending || k.nulls) && !ORDERED_METHODS.has(ix.method)) f.add('SC215', path, `${what}: access method ${ix.method} does not support ordering (DESC, NULLS)`);
+  }
+  if (ix.where) checkExpression(f, path, `predicate of ${what}`, ix.where.sql);
+  if (ix.unique && ix.method !== 'btree') f.add('SC215', path, `${what}: only btree indexes can be unique, not ${ix.method}`);
+  if (ix.include.length > 0 && !INCLUDE_METHODS.has(ix.method)) f.add('SC215', path, `${what}: access method ${ix.method} does not support INCLUDE`);
+  if (ix.nullsNotDistinct && !ix.unique) f.add('SC215', path, `${what}: NULLS NOT DISTINCT needs a unique index`);
 }
 
 /** Tables, indexes and key constraints share one name space per schema (pg_class). */
@@ -123,7 +141,8 @@ function validateForeignKeys(f: Findings, schema: Schema): void {
       }
       const sameSet = (cols: readonly string[]): boolean =>
         cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
-      const keys = [target.primaryKey?.columns, ...target.uniques.map((u) => u.columns), ...target.indexes.filter((i) => i.unique).map((i) => i.keys.map((k) => k.column))];
+      const uniqueIndexes = target.indexes.filter((i) => i.unique && !i.where && i.keys.every((k) => k.column !== undefined));
+      const keys = [target.primaryKey?.columns, ...target.uniques.map((u) => u.columns), ...uniqueIndexes.map((i) => i.keys.map((k) => k.column!))];
       if (!keys.some((cols) => cols && sameSet(cols))) {
         f.add('SC206', path, `foreign key ${fk.name} references ${target.name}(${fk.references.columns.join(', ')}), which is not its primary key or a unique key`);
       }

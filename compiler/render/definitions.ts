@@ -3,7 +3,7 @@
  * CREATE INDEX, COMMENT ON. Names always go through quote.ts.
  */
 import type { Constraint } from '../diff/index.js';
-import type { Column, ColumnSequence, ColumnType, IdentityOptions, Index, ReferentialAction, Table } from '../model/types.js';
+import type { Column, ColumnSequence, ColumnType, IdentityOptions, Index, IndexKey, ReferentialAction, SchemaName, Table } from '../model/types.js';
 import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 
 /** The forward and reverse statements of one change. */
@@ -83,15 +83,42 @@ export function constraintDefinition(c: Constraint): string {
   }
 }
 
+const schemaNameSql = (n: SchemaName): string => (n.schema === null ? quoteIdent(n.name) : qualify(n.schema, n.name));
+
+/** `lower(email) COLLATE "C" text_pattern_ops DESC NULLS LAST` */
+function indexKeySql(k: IndexKey): string {
+  const parts = [k.expression ? `(${k.expression.sql})` : quoteIdent(k.column ?? '')];
+  if (k.collation) parts.push(`COLLATE ${schemaNameSql(k.collation)}`);
+  if (k.opclass) parts.push(schemaNameSql(k.opclass));
+  if (k.descending) parts.push('DESC');
+  if (k.nulls) parts.push(`NULLS ${k.nulls.toUpperCase()}`);
+  return parts.join(' ');
+}
+
+/** A storage parameter `name=value` as SQL: `fillfactor = 70`, `deduplicate_items = 'off'`. */
+function storageParameterSql(parameter: string): string {
+  const at = parameter.indexOf('=');
+  const [name, value] = at < 0 ? [parameter, 'true'] : [parameter.slice(0, at), parameter.slice(at + 1)];
+  return `${quoteIdent(name)} = ${/^-?\d+(\.\d+)?$/.test(value) ? value : quoteLiteral(value)}`;
+}
+
+/** PostgreSQL's own access methods are written bare, as pg_dump writes them; others are quoted. */
+const BUILT_IN_METHODS = new Set(['btree', 'hash', 'gin', 'gist', 'spgist', 'brin']);
+const methodSql = (method: string): string => (BUILT_IN_METHODS.has(method) ? method : quoteIdent(method));
+
+/**
+ * `CREATE [UNIQUE] INDEX "name" ON "s"."t" USING gin (…) [INCLUDE (…)] [NULLS NOT DISTINCT]
+ * [WITH (…)] [WHERE …]`
+ */
 export function createIndexSql(schema: string, table: string, index: Index): string {
-  // An index known only by PostgreSQL's own definition is re-created from it, under its name.
-  if (index.definition !== undefined) {
-    const body = index.definition.slice(index.definition.indexOf(' ON ') + 1);
-    return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ${body}`;
-  }
-  const keys = index.keys.map((k) => `${quoteIdent(k.column)}${k.descending ? ' DESC' : ''}`).join(', ');
-  const unique = index.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${qualify(schema, table)} USING ${index.method} (${keys})`;
+  const parts = [
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${qualify(schema, table)} USING ${methodSql(index.method)} (${index.keys.map(indexKeySql).join(', ')})`,
+  ];
+  if (index.include.length > 0) parts.push(`INCLUDE (${columnList(index.include)})`);
+  if (index.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
+  if (index.storage.length > 0) parts.push(`WITH (${index.storage.map(storageParameterSql).join(', ')})`);
+  if (index.where) parts.push(`WHERE ${index.where.sql}`);
+  return parts.join(' ');
 }
 
 export const dropIndexSql = (schema: string, name: string): string => `DROP INDEX ${qualify(schema, name)}`;

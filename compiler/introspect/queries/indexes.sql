@@ -1,20 +1,34 @@
 -- Indexes of user tables that do not back a constraint (those belong to the constraint).
--- key_columns: column names in key order (NULL for an expression key); key_options: indoption
--- bits per key (1 = DESC, 2 = NULLS FIRST).
+-- keys: one JSON object per key column (key order): the column, or the expression text; the
+-- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
+-- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
+-- (read through to_jsonb so the query also runs where that column does not exist, PG < 15).
 SELECT i.indrelid::text AS table_oid,
        ic.relname AS name,
        i.indisunique AS is_unique,
        am.amname AS method,
+       (SELECT json_agg(json_build_object(
+                 'column', CASE WHEN k.attnum <> 0 THEN a.attname END,
+                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.n::int, false) END,
+                 'option', i.indoption[k.n - 1],
+                 'opclass', CASE WHEN NOT oc.opcdefault THEN oc.opcname END,
+                 'opclass_schema', CASE WHEN NOT oc.opcdefault AND ocn.nspname <> 'pg_catalog' THEN ocn.nspname END,
+                 'collation', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) THEN co.collname END,
+                 'collation_schema', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) AND con.nspname <> 'pg_catalog' THEN con.nspname END)
+               ORDER BY k.n)
+        FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
+        LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+        LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]
+        LEFT JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]
+        LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+        WHERE k.n <= i.indnkeyatts) AS keys,
        ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
-             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-             WHERE k.n <= i.indnkeyatts ORDER BY k.n) AS key_columns,
-       i.indoption::int2[]::int4[] AS key_options,
-       (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL OR i.indnkeyatts <> i.indnatts OR am.amname <> 'btree'
-        OR EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE (o & 1 = 1) <> (o & 2 = 2))
-        OR EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) c WHERE c <> 0 AND c <> 100)
-        OR EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opc, n)
-                   JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc WHERE NOT oc.opcdefault)) AS has_unsupported_parts,
-       pg_get_indexdef(i.indexrelid) AS definition
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+             WHERE k.n > i.indnkeyatts ORDER BY k.n) AS include,
+       pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       COALESCE(ic.reloptions, '{}')::text[] AS storage
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
