@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES = {
   SC212: { title: 'invalid enum', hint: 'Enum values must be non-empty and unique.' },
   SC213: { title: 'empty name', hint: 'Give the object a non-empty name.' },
   SC214: { title: 'conflicting primary key', hint: 'Declare the primary key once: on the column or on the table, not both.' },
+  SC216: { title: 'unknown relation in a view', hint: 'Declare the table or view the query reads, or qualify the name with its schema.' },
   SC215: { title: 'invalid index', hint: 'Only btree indexes are ordered or unique; INCLUDE needs btree, gist or spgist; NULLS NOT DISTINCT needs a unique index.' },
   // Migrations folder
   SC301: { title: 'migrations were modified', hint: 'migrations.sum does not match the migration files. Restore the files, or if the edit is intended run `schemac generate --rehash`.' },

@@ -19,6 +19,7 @@ import type {
   PrimaryKey,
   Table,
   UniqueConstraint,
+  View,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -71,6 +72,9 @@ export type Change =
       readonly usagesAfter: readonly EnumUsage[];
     })
   | (On & { readonly kind: 'enum.comment'; readonly enum: EnumType; readonly from?: string; readonly to?: string })
+  | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number })
+  | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number })
+  | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
   | (On & { readonly kind: 'table.create'; readonly table: Table })
   | (On & { readonly kind: 'table.drop'; readonly table: Table })
   | (OnTable & { readonly kind: 'table.rename'; readonly from: string })

@@ -9,13 +9,15 @@ import { diffEnums } from './enums.js';
 import { diffExtensions } from './extensions.js';
 import { diffNamespaces } from './namespaces.js';
 import { diffTables } from './tables.js';
+import { diffViews } from './views.js';
 
 export type { Change, ChangeKind, ChangeOf, Constraint, EnumUsage } from './changes.js';
 export { assertNever } from './changes.js';
 
 /** The changes that turn `from` into `to`, sorted by object path (the plan orders them). */
 export function diffSchemas(from: Schema, to: Schema): Change[] {
-  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...diffEnums(from, to), ...diffTables(from, to)];
+  const tableChanges = diffTables(from, to);
+  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...diffEnums(from, to), ...tableChanges, ...diffViews(from, to, tableChanges)];
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)

@@ -21,6 +21,7 @@ import {
   indexPath,
   namespacePath,
   tablePath,
+  viewPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
@@ -40,6 +41,7 @@ import type {
   SourceLocator,
   Table,
   UniqueConstraint,
+  View,
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
@@ -57,6 +59,7 @@ import type {
   IndexDeclaration,
   IndexKeyDeclaration,
   SchemaNameInput,
+  ViewDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { siteOf } from './source.js';
@@ -68,7 +71,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'enum', 'extension', 'namespace']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'enum', 'extension', 'namespace']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -340,6 +343,26 @@ function buildIndex(b: Builder, t: TableDeclaration, ix: IndexDeclaration): Inde
   };
 }
 
+function buildView(b: Builder, v: ViewDeclaration): View {
+  const path = viewPath(v.schema, v.name);
+  b.site(path, v);
+  const query = b.expression(path, v.query, `query of view ${v.name}`);
+  const pseudoTable = { ...v, kind: 'table' as const, columns: {} } as unknown as TableDeclaration;
+  return {
+    schema: v.schema,
+    name: v.name,
+    materialized: v.materialized,
+    query: query ?? { sql: '' },
+    ...(v.securityInvoker ? { securityInvoker: true } : {}),
+    ...(v.securityBarrier ? { securityBarrier: true } : {}),
+    ...(v.checkOption ? { checkOption: v.checkOption } : {}),
+    ...(v.withNoData ? { withNoData: true } : {}),
+    indexes: v.materialized ? (v.indexes ?? []).map((ix) => buildIndex(b, pseudoTable, ix)) : [],
+    ...(v.comment === undefined ? {} : { comment: v.comment }),
+    columnComments: Object.entries(v.columnComments ?? {}).map(([column, comment]) => ({ column, comment })),
+  };
+}
+
 function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
   b.site(enumPath(e.schema, e.name), e);
   return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
@@ -383,9 +406,10 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const enums = unique.filter((d): d is EnumDeclaration => d.kind === 'enum').map((e) => buildEnum(b, e));
   const extensions = unique.filter((d): d is ExtensionDeclaration => d.kind === 'extension').map((x) => buildExtension(b, x));
   const builtTables = tables.map((t) => buildTable(b, t));
+  const views = unique.filter((d): d is ViewDeclaration => d.kind === 'view').map((v) => buildView(b, v));
 
   checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));
-  for (const used of [...builtTables, ...enums, ...extensions]) {
+  for (const used of [...builtTables, ...views, ...enums, ...extensions]) {
     if (!namespaces.has(used.schema) && !BUILT_IN_NAMESPACES.has(used.schema)) namespaces.set(used.schema, { name: used.schema });
   }
   const schema = freezeSchema({
@@ -393,6 +417,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     extensions,
     enums,
     tables: builtTables,
+    views,
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

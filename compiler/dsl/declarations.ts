@@ -139,6 +139,33 @@ export interface TableDeclaration<C extends Record<string, ColumnDeclaration> = 
   readonly schema: string;
 }
 
+export interface ViewOptions {
+  readonly schema?: string;
+  /** The SELECT: sql`SELECT … FROM …`. Unqualified table names mean the `public` schema. */
+  readonly query: SqlExpression;
+  readonly comment?: string;
+  readonly columnComments?: Readonly<Record<string, string>>;
+}
+
+export interface PlainViewOptions extends ViewOptions {
+  readonly securityInvoker?: boolean;
+  readonly securityBarrier?: boolean;
+  readonly checkOption?: 'local' | 'cascaded';
+}
+
+export interface MaterializedViewOptions extends ViewOptions {
+  /** Create WITH NO DATA (populate later with REFRESH MATERIALIZED VIEW). */
+  readonly withNoData?: boolean;
+  readonly indexes?: readonly IndexDeclaration[];
+}
+
+export interface ViewDeclaration extends PlainViewOptions, MaterializedViewOptions {
+  readonly kind: 'view';
+  readonly name: string;
+  readonly schema: string;
+  readonly materialized: boolean;
+}
+
 export interface EnumDeclaration {
   readonly kind: 'enum';
   readonly schema: string;
@@ -162,4 +189,4 @@ export interface NamespaceDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

@@ -9,6 +9,9 @@ import type {
   ExtensionDeclaration,
   ForeignKeyDeclaration,
   IndexDeclaration,
+  MaterializedViewOptions,
+  PlainViewOptions,
+  ViewDeclaration,
   IndexKeyDeclaration,
   IndexOptions,
   NamespaceDeclaration,
@@ -32,6 +35,16 @@ export function table<C extends Record<string, ColumnDeclaration>>(name: string,
     Object.freeze({ ...options, kind: 'table' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }),
     table,
   );
+}
+
+/** A view: `view('active_users', { query: sql\`SELECT … FROM users WHERE …\`, securityInvoker: true })`. */
+export function view(name: string, options: PlainViewOptions): ViewDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'view' as const, name, schema: options.schema ?? DEFAULT_SCHEMA, materialized: false }), view);
+}
+
+/** A materialized view, with its own indexes: `materializedView('monthly_totals', { query, indexes })`. */
+export function materializedView(name: string, options: MaterializedViewOptions): ViewDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'view' as const, name, schema: options.schema ?? DEFAULT_SCHEMA, materialized: true }), materializedView);
 }
 
 export function enumType(name: string, values: readonly string[], options: { schema?: string; comment?: string } = {}): EnumDeclaration {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, Extension, Index, IndexKey, Namespace, ReferentialAction, Schema, Table } from '../model/types.js';
+import type { Column, EnumType, Extension, Index, IndexKey, Namespace, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -17,9 +17,10 @@ import type {
   IndexRow,
   NamespaceRow,
   TableRow,
+  ViewRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -115,6 +116,27 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
   }));
 }
 
+const option = (options: readonly string[], name: string): string | undefined =>
+  options.find((o) => o.startsWith(`${name}=`))?.slice(name.length + 1);
+
+function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
+  return rows.map((row): View => {
+    const checkOption = option(row.options, 'check_option');
+    return {
+      schema: row.schema,
+      name: row.name,
+      materialized: row.materialized,
+      query: { sql: row.query.trim().replace(/;$/, '') },
+      ...(option(row.options, 'security_invoker') === 'true' ? { securityInvoker: true } : {}),
+      ...(option(row.options, 'security_barrier') === 'true' ? { securityBarrier: true } : {}),
+      ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
+      indexes: indexes.filter((i) => i.table_oid === row.oid).map(toIndex),
+      ...optional('comment', row.comment),
+      columnComments: row.column_comments ?? [],
+    };
+  });
+}
+
 /** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
 export async function introspect(db: Database, options: { inTransaction?: boolean } = {}): Promise<Schema> {
   const savedPath = options.inTransaction ? (await db.query<{ path: string }>("SELECT current_setting('search_path') AS path"))[0]!.path : '';
@@ -127,6 +149,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const columns = await db.query<ColumnRow>(query('columns'));
     const constraints = await db.query<ConstraintRow>(query('constraints'));
     const indexes = await db.query<IndexRow>(query('indexes'));
+    const views = await db.query<ViewRow>(query('views'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
@@ -134,6 +157,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
       extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
       tables: assembleTables(tables, columns, constraints, indexes),
+      views: assembleViews(views, indexes),
     });
   } finally {
     if (options.inTransaction) await db.query("SELECT set_config('search_path', $1, true)", [savedPath]);

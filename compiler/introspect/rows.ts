@@ -81,3 +81,15 @@ export interface IndexRow {
   readonly nulls_not_distinct: boolean;
   readonly storage: string[];
 }
+
+export interface ViewRow {
+  readonly oid: string;
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  readonly query: string;
+  /** reloptions: `security_invoker=true`, `check_option=local`, … */
+  readonly options: string[];
+  readonly comment: string | null;
+  readonly column_comments: { column: string; comment: string }[] | null;
+}

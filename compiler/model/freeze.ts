@@ -1,5 +1,5 @@
 import { sortByKey } from './paths.js';
-import type { Schema, Table } from './types.js';
+import type { Schema, Table, View } from './types.js';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -19,6 +19,10 @@ function normalizeTable(t: Table): Table {
   };
 }
 
+function normalizeView(v: View): View {
+  return { ...v, indexes: sortByKey(v.indexes ?? [], (i) => i.name), columnComments: sortByKey(v.columnComments ?? [], (c) => c.column) };
+}
+
 /**
  * The canonical, frozen form of a schema: every list sorted by object path (columns keep their
  * table order), so equal schemas serialise to equal bytes.
@@ -29,5 +33,7 @@ export function freezeSchema(schema: Schema): Schema {
     extensions: sortByKey(schema.extensions, (x) => x.name),
     enums: sortByKey(schema.enums, (e) => `${e.schema}\0${e.name}`),
     tables: sortByKey(schema.tables, (t) => `${t.schema}\0${t.name}`).map(normalizeTable),
+    // Snapshots written before views existed have no `views`.
+    views: sortByKey(schema.views ?? [], (v) => `${v.schema}\0${v.name}`).map(normalizeView),
   });
 }

@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -16,6 +16,7 @@ export const columnPath = (schema: string, table: string, column: string): Objec
   `column:${schema}.${table}.${column}`;
 export const constraintPath = (schema: string, table: string, name: string): ObjectPath =>
   `constraint:${schema}.${table}.${name}`;
+export const viewPath = (schema: string, name: string): ObjectPath => `view:${schema}.${name}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
 
 /** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */

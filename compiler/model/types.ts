@@ -143,6 +143,33 @@ export interface Table {
   readonly renamedFrom?: string;
 }
 
+export type CheckOption = 'local' | 'cascaded';
+
+export interface ColumnComment {
+  readonly column: string;
+  readonly comment: string;
+}
+
+/**
+ * A view or materialized view. `query` is the SELECT as written (declared) or as pg_get_viewdef
+ * prints it (introspected); comparisons use canonical parse trees.
+ */
+export interface View {
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  readonly query: Expression;
+  readonly securityInvoker?: boolean;
+  readonly securityBarrier?: boolean;
+  readonly checkOption?: CheckOption;
+  /** Materialized views: create WITH NO DATA. A creation option only: never compared. */
+  readonly withNoData?: boolean;
+  /** Materialized views only. */
+  readonly indexes: readonly Index[];
+  readonly comment?: string;
+  readonly columnComments: readonly ColumnComment[];
+}
+
 export interface EnumType {
   readonly schema: string;
   readonly name: string;
@@ -167,6 +194,7 @@ export interface Schema {
   readonly extensions: readonly Extension[];
   readonly enums: readonly EnumType[];
   readonly tables: readonly Table[];
+  readonly views: readonly View[];
 }
 
 /** The schema of a database with nothing in it. */
@@ -175,6 +203,7 @@ export const EMPTY_SCHEMA: Schema = Object.freeze({
   extensions: Object.freeze([]),
   enums: Object.freeze([]),
   tables: Object.freeze([]),
+  views: Object.freeze([]),
 });
 
 /** Namespaces that exist in every database and are never created, dropped or diffed. */

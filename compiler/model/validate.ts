@@ -4,9 +4,9 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { expressionError } from '../expr/index.js';
+import { expressionError, queryError, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, constraintPath, enumPath, indexPath, tablePath, type ObjectPath } from './paths.js';
+import { columnPath, constraintPath, enumPath, indexPath, tablePath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -150,6 +150,29 @@ function validateForeignKeys(f: Findings, schema: Schema): void {
   }
 }
 
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
+
+function validateViews(f: Findings, schema: Schema, relations: Map<string, ObjectPath>): void {
+  for (const v of schema.views) {
+    const path = viewPath(v.schema, v.name);
+    checkName(f, path, v.materialized ? 'materialized view' : 'view', v.name);
+    claimRelation(f, relations, v.schema, v.name, path);
+    for (const ix of v.indexes) claimRelation(f, relations, v.schema, ix.name, indexPath(v.schema, ix.name));
+  }
+  for (const v of schema.views) {
+    const path = viewPath(v.schema, v.name);
+    const error = queryError(v.query.sql);
+    if (error) {
+      f.add('SC207', path, `query of view ${v.name}: ${error.message}`);
+      continue;
+    }
+    for (const r of referencedRelations(v.query.sql)) {
+      const known = relations.has(`${r.schema ?? 'public'}\0${r.name}`) || SYSTEM_SCHEMAS.has(r.schema ?? '') || (r.schema === undefined && r.name.startsWith('pg_'));
+      if (!known) f.add('SC216', path, `view ${v.name} reads ${r.schema ?? 'public'}.${r.name}, which is not declared`);
+    }
+  }
+}
+
 /** All validation findings for a schema, in declaration-independent order. */
 export function validateSchema(schema: Schema, locate: SourceLocator): Diagnostic[] {
   const f = new Findings(locate);
@@ -173,6 +196,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
     for (const c of t.columns) if (c.sequence) claimRelation(f, relations, t.schema, c.sequence.name, columnPath(t.schema, t.name, c.name));
   }
   for (const t of schema.tables) validateTableKeys(f, t, relations);
+  validateViews(f, schema, relations);
   validateForeignKeys(f, schema);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {

@@ -44,6 +44,8 @@ export interface Plan {
 }
 
 const PHASES: Record<ChangeKind, number> = {
+  // Views go first and come back last: tables under them can then change freely.
+  'view.drop': 0,
   'namespace.create': 1,
   'extension.create': 2,
   'enum.create': 3,
@@ -68,6 +70,8 @@ const PHASES: Record<ChangeKind, number> = {
   'column.nullability': 19,
   'constraint.add': 20,
   'index.create': 21,
+  'view.create': 21.5,
+  'view.comment': 22,
   'namespace.comment': 22,
   'enum.comment': 22,
   'table.comment': 22,
@@ -79,6 +83,8 @@ const PHASES: Record<ChangeKind, number> = {
 
 /** Within the constraint phases: foreign keys are dropped first and added last. */
 function subPhase(change: Change): number {
+  if (change.kind === 'view.drop') return -change.depth;
+  if (change.kind === 'view.create') return change.depth;
   if (change.kind === 'constraint.drop') return change.constraint.type === 'foreignKey' ? 0 : 1;
   if (change.kind === 'constraint.add') return change.constraint.type === 'foreignKey' ? 1 : 0;
   return 0;
@@ -132,6 +138,10 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'view.create':
+      return change.view.materialized && !change.view.withNoData
+        ? { up: [hazard('long-lock', `populates materialized view ${change.view.schema}.${change.view.name}; takes as long as its query`)], down: [] }
+        : { up: [], down: [] };
     default:
       return { up: [], down: [] };
   }
@@ -144,6 +154,9 @@ function lockOf(change: Change): LockLevel {
       return change.kind === 'index.create' ? 'SHARE' : 'ACCESS EXCLUSIVE';
     case 'constraint.add':
       return change.constraint.type === 'foreignKey' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+    case 'view.create':
+      return 'none';
+    case 'view.comment':
     case 'namespace.create':
     case 'namespace.drop':
     case 'namespace.comment':

@@ -15,6 +15,9 @@ export function describeChange(c: Change): string {
     case 'enum.addValue': return `add value '${c.value}' to enum ${q(c.enum.schema, c.enum.name)}`;
     case 'enum.recreate': return `recreate enum ${q(c.to.schema, c.to.name)} with values (${c.to.values.join(', ')})`;
     case 'enum.comment': return `set comment on enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'view.create': return `create ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
+    case 'view.drop': return `drop ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
+    case 'view.comment': return `set comments on view ${q(c.to.schema, c.to.name)}`;
     case 'table.create': return `create table ${q(c.table.schema, c.table.name)}`;
     case 'table.drop': return `drop table ${q(c.table.schema, c.table.name)}`;
     case 'table.rename': return `rename table ${q(c.schema, c.from)} to ${c.table}`;

@@ -7,6 +7,7 @@ import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment
 import { renderCreateExtension, renderDropExtension } from './statements/extension.js';
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
+import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
 import { renderCreateTable, renderDropTable, renderRenameTable, renderTableComment } from './statements/table.js';
 
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => StatementPair };
@@ -22,6 +23,9 @@ const RENDERERS: Renderers = {
   'enum.addValue': renderAddEnumValue,
   'enum.recreate': renderRecreateEnum,
   'enum.comment': renderEnumComment,
+  'view.create': renderCreateView,
+  'view.drop': renderDropView,
+  'view.comment': renderViewComment,
   'table.create': renderCreateTable,
   'table.drop': renderDropTable,
   'table.rename': renderRenameTable,

@@ -1,4 +1,4 @@
--- Indexes of user tables that do not back a constraint (those belong to the constraint).
+-- Indexes of user tables and materialized views that do not back a constraint (those belong to the constraint).
 -- keys: one JSON object per key column (key order): the column, or the expression text; the
 -- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
@@ -34,7 +34,7 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-WHERE c.relkind IN ('r', 'p')
+WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))

@@ -1,0 +1,95 @@
+/**
+ * Views and materialized views. A view whose query or options changed is dropped and created
+ * again; so is every view that depends on it, and every view over a table whose columns are
+ * dropped, retyped or renamed (PostgreSQL refuses those changes while a view uses the column).
+ * Drops run first, deepest dependants first; creates run last, in dependency order.
+ */
+import { queriesEqual, referencedRelations } from '../expr/index.js';
+import { viewPath } from '../model/paths.js';
+import type { Index, Schema, Table, View } from '../model/types.js';
+import type { Change } from './changes.js';
+import { diffIndexes } from './indexes.js';
+import { pairByKey } from './pairs.js';
+
+const key = (schema: string, name: string): string => `${schema}\0${name}`;
+const viewKey = (v: View): string => key(v.schema, v.name);
+
+/** Relations a view reads, resolved to `schema\0name` (unqualified names are in `public`). */
+export function viewDependencies(v: View): string[] {
+  return referencedRelations(v.query.sql).map((r) => key(r.schema ?? 'public', r.name));
+}
+
+/** Depth of each view in its schema's dependency graph: 0 reads only tables. */
+function depths(views: readonly View[]): Map<string, number> {
+  const byKey = new Map(views.map((v) => [viewKey(v), v]));
+  const memo = new Map<string, number>();
+  const depthOf = (k: string, seen: Set<string>): number => {
+    const known = memo.get(k);
+    if (known !== undefined) return known;
+    const v = byKey.get(k);
+    if (!v || seen.has(k)) return -1;
+    seen.add(k);
+    const depth = 1 + Math.max(-1, ...viewDependencies(v).map((d) => depthOf(d, seen)));
+    memo.set(k, depth);
+    return depth;
+  };
+  for (const k of byKey.keys()) depthOf(k, new Set());
+  return memo;
+}
+
+const sameOptions = (a: View, b: View): boolean =>
+  a.materialized === b.materialized && (a.securityInvoker ?? false) === (b.securityInvoker ?? false) &&
+  (a.securityBarrier ?? false) === (b.securityBarrier ?? false) && a.checkOption === b.checkOption;
+
+const sameComments = (a: View, b: View): boolean =>
+  a.comment === b.comment && a.columnComments.length === b.columnComments.length &&
+  a.columnComments.every((c, i) => c.column === b.columnComments[i]!.column && c.comment === b.columnComments[i]!.comment);
+
+/** Tables whose columns change shape: views reading them must be recreated around the change. */
+function reshapedTables(tableChanges: readonly Change[]): Set<string> {
+  const reshaped = new Set<string>();
+  for (const c of tableChanges) {
+    if (c.kind === 'column.drop' || c.kind === 'column.type' || c.kind === 'column.rename' || c.kind === 'table.rename') reshaped.add(key(c.schema, c.table));
+    if (c.kind === 'table.rename') reshaped.add(key(c.schema, c.from));
+    if (c.kind === 'table.drop') reshaped.add(key(c.table.schema, c.table.name));
+  }
+  return reshaped;
+}
+
+/** A materialized view's indexes compared like a table's. */
+const asTable = (v: View): Table => ({ schema: v.schema, name: v.name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: v.indexes as Index[] });
+
+export function diffViews(from: Schema, to: Schema, tableChanges: readonly Change[]): Change[] {
+  const pairs = pairByKey(from.views, to.views, viewKey);
+  const recreate = new Set<string>(pairs.onlyFrom.map(viewKey));
+  for (const [a, b] of pairs.both) if (!queriesEqual(a.query.sql, b.query.sql) || !sameOptions(a, b)) recreate.add(viewKey(a));
+  const reshaped = reshapedTables(tableChanges);
+  // Everything that reads a reshaped table or a recreated view is recreated too (to a fixed point).
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const v of from.views) {
+      if (recreate.has(viewKey(v))) continue;
+      if (viewDependencies(v).some((d) => reshaped.has(d) || recreate.has(d))) {
+        recreate.add(viewKey(v));
+        grew = true;
+      }
+    }
+  }
+  const fromDepth = depths(from.views);
+  const toDepth = depths(to.views);
+  const changes: Change[] = [];
+  for (const v of from.views) {
+    if (recreate.has(viewKey(v))) changes.push({ kind: 'view.drop', path: viewPath(v.schema, v.name), view: v, depth: fromDepth.get(viewKey(v)) ?? 0 });
+  }
+  const created = new Set([...pairs.onlyTo.map(viewKey), ...[...recreate].filter((k) => to.views.some((v) => viewKey(v) === k))]);
+  for (const v of to.views) {
+    if (created.has(viewKey(v))) changes.push({ kind: 'view.create', path: viewPath(v.schema, v.name), view: v, depth: toDepth.get(viewKey(v)) ?? 0 });
+  }
+  for (const [a, b] of pairs.both) {
+    if (recreate.has(viewKey(a))) continue;
+    if (!sameComments(a, b)) changes.push({ kind: 'view.comment', path: viewPath(b.schema, b.name), from: a, to: b });
+    if (a.materialized) changes.push(...diffIndexes(asTable(a), asTable(b)));
+  }
+  return changes;
+}
