@@ -6,11 +6,13 @@ export {
   bigint, boolean, bytea, char, citext, column, date, doublePrecision, enumColumn, integer, interval, json, jsonb,
   numeric, real, serial, bigserial, smallserial, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
 } from './dsl/columns.js';
-export { check, enumType, extension, foreignKey, index, materializedView, namespace, sql, table, unique, view } from './dsl/objects.js';
+export {
+  check, enumType, extension, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
+} from './dsl/objects.js';
 export type {
   CheckDeclaration, ColumnDeclaration, ColumnOptions, Declaration, DefaultValue, EnumDeclaration, ExtensionDeclaration,
   ForeignKeyDeclaration, IndexDeclaration, NamespaceDeclaration, ReferenceOptions, SqlExpression, TableDeclaration,
-  TableOptions, UniqueDeclaration, ViewDeclaration, PlainViewOptions, MaterializedViewOptions, IndexOptions,
+  TableOptions, UniqueDeclaration, ViewDeclaration, PartitionDeclaration, PartitionByDeclaration, PartitionBoundDeclaration, PlainViewOptions, MaterializedViewOptions, IndexOptions,
 } from './dsl/declarations.js';
 export { defineConfig, type ProjectConfig, type SchemacConfig } from './load/config.js';
 export type * from './model/types.js';

@@ -25,6 +25,8 @@ export const DIAGNOSTIC_CODES = {
   SC212: { title: 'invalid enum', hint: 'Enum values must be non-empty and unique.' },
   SC213: { title: 'empty name', hint: 'Give the object a non-empty name.' },
   SC214: { title: 'conflicting primary key', hint: 'Declare the primary key once: on the column or on the table, not both.' },
+  SC217: { title: 'unique key without the partition key', hint: 'PostgreSQL requires primary keys and unique constraints of a partitioned table to include every partition key column.' },
+  SC218: { title: 'invalid partition', hint: 'Partitions need a partitioned parent, non-overlapping bounds and at most one DEFAULT partition.' },
   SC216: { title: 'unknown relation in a view', hint: 'Declare the table or view the query reads, or qualify the name with its schema.' },
   SC215: { title: 'invalid index', hint: 'Only btree indexes are ordered or unique; INCLUDE needs btree, gist or spgist; NULLS NOT DISTINCT needs a unique index.' },
   // Migrations folder

@@ -29,13 +29,19 @@ export type Constraint =
   | { readonly type: 'check'; readonly value: CheckConstraint }
   | { readonly type: 'foreignKey'; readonly value: ForeignKey };
 
-/** A column that uses an enum type, with its default (which mentions the type and must be reset). */
+/**
+ * A column that uses an enum type, with its default (which mentions the type and must be reset),
+ * and the table's CHECKs and partial or expression indexes, which PostgreSQL cannot carry across
+ * the type change (they compare with literals of the old type) and which are rebuilt around it.
+ */
 export interface EnumUsage {
   readonly schema: string;
   readonly table: string;
   readonly column: string;
   readonly isArray: boolean;
   readonly default?: Expression;
+  readonly checks: readonly CheckConstraint[];
+  readonly indexes: readonly Index[];
 }
 
 interface On {
@@ -75,11 +81,12 @@ export type Change =
   | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number })
   | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number })
   | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
-  | (On & { readonly kind: 'table.create'; readonly table: Table })
-  | (On & { readonly kind: 'table.drop'; readonly table: Table })
+  | (On & { readonly kind: 'table.create'; readonly table: Table; /** Partition depth: parents are created first. */ readonly level: number })
+  | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number })
+  | (OnTable & { readonly kind: 'table.partitionBound'; readonly parent: string; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'table.rename'; readonly from: string })
   | (OnTable & { readonly kind: 'table.comment'; readonly from?: string; readonly to?: string })
-  | (OnTable & { readonly kind: 'column.add'; readonly column: Column })
+  | (OnTable & { readonly kind: 'column.add'; readonly column: Column; /** Position in the table: adds keep declared order. */ readonly position: number })
   | (OnTable & { readonly kind: 'column.drop'; readonly column: Column })
   | (OnTable & { readonly kind: 'column.rename'; readonly from: string; readonly to: string })
   | (OnTable & {

@@ -11,7 +11,7 @@ function alterColumn(t: Table, a: Column, b: Column): Change[] {
     // A generated expression cannot be altered in place on PostgreSQL < 17: drop and re-add (the data is derived).
     return [
       { kind: 'column.drop', ...on, column: a },
-      { kind: 'column.add', ...on, column: b },
+      { kind: 'column.add', ...on, column: b, position: t.columns.indexOf(b) },
     ];
   }
   const changes: Change[] = [];
@@ -46,7 +46,7 @@ export function diffColumns(a: Table, b: Table): Change[] {
   const changes: Change[] = [];
   const pairs = pairByKey(a.columns, b.columns, (c) => c.name);
   const on = (c: Column) => ({ schema: b.schema, table: b.name, path: columnPath(b.schema, b.name, c.name) });
-  for (const c of pairs.onlyTo) changes.push({ kind: 'column.add', ...on(c), column: c });
+  for (const c of pairs.onlyTo) changes.push({ kind: 'column.add', ...on(c), column: c, position: b.columns.indexOf(c) });
   for (const c of pairs.onlyFrom) changes.push({ kind: 'column.drop', ...on(c), column: c });
   for (const [x, y] of pairs.both) changes.push(...alterColumn(b, x, y));
   return changes;

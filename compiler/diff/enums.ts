@@ -5,17 +5,21 @@ import { pairByKey } from './pairs.js';
 
 /** Columns of `schema` whose type is the enum `e` (they must follow it through a recreate). */
 export function enumUsages(schema: Schema, e: { schema: string; name: string }): EnumUsage[] {
-  return schema.tables.flatMap((t) =>
-    t.columns
-      .filter((c) => c.type.schema === e.schema && c.type.name === e.name)
-      .map((c) => ({
-        schema: t.schema,
-        table: t.name,
-        column: c.name,
-        isArray: c.type.isArray,
-        ...(c.default ? { default: c.default } : {}),
-      })),
-  );
+  return schema.tables.flatMap((t) => {
+    const columns = t.columns.filter((c) => c.type.schema === e.schema && c.type.name === e.name);
+    // Rebuilt once per table, with its first enum column.
+    const checks = t.checks;
+    const indexes = t.indexes.filter((i) => i.where !== undefined || i.keys.some((k) => k.expression !== undefined));
+    return columns.map((c, i) => ({
+      schema: t.schema,
+      table: t.name,
+      column: c.name,
+      isArray: c.type.isArray,
+      ...(c.default ? { default: c.default } : {}),
+      checks: i === 0 ? checks : [],
+      indexes: i === 0 ? indexes : [],
+    }));
+  });
 }
 
 /**

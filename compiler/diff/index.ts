@@ -16,8 +16,9 @@ export { assertNever } from './changes.js';
 
 /** The changes that turn `from` into `to`, sorted by object path (the plan orders them). */
 export function diffSchemas(from: Schema, to: Schema): Change[] {
+  const enumChanges = diffEnums(from, to);
   const tableChanges = diffTables(from, to);
-  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...diffEnums(from, to), ...tableChanges, ...diffViews(from, to, tableChanges)];
+  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...enumChanges, ...tableChanges, ...diffViews(from, to, [...enumChanges, ...tableChanges])];
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)

@@ -6,6 +6,7 @@ import { diffConstraints } from './constraints.js';
 import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
 import { applyDeclaredRenames } from './renames.js';
+import { boundsEqual, partitionKeysEqual } from '../expr/index.js';
 
 const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.name}`;
 
@@ -13,29 +14,71 @@ const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.n
  * A new table: CREATE TABLE with its columns, keys and checks; its foreign keys and indexes as
  * separate changes, so tables that reference each other can be created in any order.
  */
-function createTable(t: Table): Change[] {
+function createTable(t: Table, level: number): Change[] {
   return [
-    { kind: 'table.create', path: tablePath(t.schema, t.name), table: t },
+    { kind: 'table.create', path: tablePath(t.schema, t.name), table: t, level },
     ...t.foreignKeys.map((value): Change => ({ kind: 'constraint.add', schema: t.schema, table: t.name, path: constraintPath(t.schema, t.name, value.name), constraint: { type: 'foreignKey', value } })),
     ...t.indexes.map((index): Change => ({ kind: 'index.create', schema: t.schema, table: t.name, path: indexPath(t.schema, index.name), index })),
   ];
 }
 
 /** A dropped table: its foreign keys first (cycles), then the table; the reverse recreates all. */
-function dropTable(t: Table): Change[] {
+function dropTable(t: Table, level: number): Change[] {
   return [
     ...t.foreignKeys.map((value): Change => ({ kind: 'constraint.drop', schema: t.schema, table: t.name, path: constraintPath(t.schema, t.name, value.name), constraint: { type: 'foreignKey', value } })),
-    { kind: 'table.drop', path: tablePath(t.schema, t.name), table: t },
+    { kind: 'table.drop', path: tablePath(t.schema, t.name), table: t, level },
   ];
+}
+
+/** How deep a table sits in its partition tree (0: not a partition). */
+function partitionLevels(tables: readonly Table[]): (t: Table) => number {
+  const byKey = new Map(tables.map((t) => [key(t), t]));
+  const level = (t: Table, guard = 0): number => {
+    const parent = t.partitionOf ? byKey.get(key({ schema: t.schema, name: t.partitionOf.table })) : undefined;
+    return parent && guard < 32 ? 1 + level(parent, guard + 1) : t.partitionOf ? 1 : 0;
+  };
+  return level;
+}
+
+/** Partitions of parents whose partitions are managed outside schemac (at any depth). */
+function externallyManaged(parents: readonly Table[]): (t: Table) => boolean {
+  const byKey = new Map(parents.map((t) => [key(t), t]));
+  return (t: Table) => {
+    for (let p = t, guard = 0; p.partitionOf && guard < 32; guard++) {
+      const parent = byKey.get(key({ schema: p.schema, name: p.partitionOf.table }));
+      if (!parent) return false;
+      if (parent.partitionBy?.externalPartitions) return true;
+      p = parent;
+    }
+    return false;
+  };
+}
+
+/** Partitioning that cannot be altered in place: a different key, or a different parent. */
+function partitioningChanged(a: Table, b: Table): boolean {
+  const by = !a.partitionBy || !b.partitionBy ? a.partitionBy !== b.partitionBy : !partitionKeysEqual(a.partitionBy, b.partitionBy);
+  const of = (a.partitionOf?.table ?? null) !== (b.partitionOf?.table ?? null);
+  return by || of;
 }
 
 export function diffTables(from: Schema, to: Schema): Change[] {
   const renamed = applyDeclaredRenames(from, to);
   const changes: Change[] = [...renamed.changes];
-  const pairs = pairByKey(renamed.from.tables, to.tables, key);
-  for (const t of pairs.onlyTo) changes.push(...createTable(t));
-  for (const t of pairs.onlyFrom) changes.push(...dropTable(t));
+  const toKeys = new Set(to.tables.map(key));
+  const external = externallyManaged([...to.tables, ...renamed.from.tables.filter((t) => !toKeys.has(key(t)))]);
+  const pairs = pairByKey(renamed.from.tables.filter((t) => !external(t)), to.tables.filter((t) => !external(t)), key);
+  const [fromLevel, toLevel] = [partitionLevels(renamed.from.tables), partitionLevels(to.tables)];
+  for (const t of pairs.onlyTo) changes.push(...createTable(t, toLevel(t)));
+  for (const t of pairs.onlyFrom) changes.push(...dropTable(t, fromLevel(t)));
   for (const [a, b] of pairs.both) {
+    if (partitioningChanged(a, b)) {
+      // PostgreSQL cannot change how a table is partitioned: it is dropped and created again.
+      changes.push(...dropTable(a, fromLevel(a)), ...createTable(b, toLevel(b)));
+      continue;
+    }
+    if (a.partitionOf && b.partitionOf && !boundsEqual(a.partitionOf.bound, b.partitionOf.bound)) {
+      changes.push({ kind: 'table.partitionBound', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), parent: b.partitionOf.table, from: a.partitionOf.bound, to: b.partitionOf.bound });
+    }
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
     // Constraint and index drops run before renames (see plan), so they address the old table name.
     const dropFrom = renamed.originalName(b.schema, b.name);

@@ -52,6 +52,7 @@ function reshapedTables(tableChanges: readonly Change[]): Set<string> {
     if (c.kind === 'column.drop' || c.kind === 'column.type' || c.kind === 'column.rename' || c.kind === 'table.rename') reshaped.add(key(c.schema, c.table));
     if (c.kind === 'table.rename') reshaped.add(key(c.schema, c.from));
     if (c.kind === 'table.drop') reshaped.add(key(c.table.schema, c.table.name));
+    if (c.kind === 'enum.recreate' || c.kind === 'enum.addValue') for (const u of c.usagesBefore) reshaped.add(key(u.schema, u.table));
   }
   return reshaped;
 }

@@ -62,6 +62,7 @@ import type {
   ViewDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
+import { buildPartitions, partitionByModel } from './partitions.js';
 import { siteOf } from './source.js';
 import { expressionFunctionName } from '../expr/index.js';
 
@@ -295,9 +296,17 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     checks: parts.checks,
     foreignKeys: parts.foreignKeys,
     indexes,
+    ...(t.partitionBy ? { partitionBy: partitionByModel(t.partitionBy) } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),
     ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
   };
+}
+
+/** A table declaration → the table and, for partitioned tables, every declared partition. */
+function buildTableWithPartitions(b: Builder, t: TableDeclaration): Table[] {
+  const table = buildTable(b, t);
+  const builder = { site: b.site.bind(b), malformed: b.malformed.bind(b) };
+  return [table, ...buildPartitions(builder, { schema: t.schema, name: t.name, columns: table.columns, declaration: t }, t.partitionBy, t.partitions ?? [])];
 }
 
 const schemaName = (value: SchemaNameInput): SchemaName =>
@@ -405,7 +414,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   }
   const enums = unique.filter((d): d is EnumDeclaration => d.kind === 'enum').map((e) => buildEnum(b, e));
   const extensions = unique.filter((d): d is ExtensionDeclaration => d.kind === 'extension').map((x) => buildExtension(b, x));
-  const builtTables = tables.map((t) => buildTable(b, t));
+  const builtTables = tables.flatMap((t) => buildTableWithPartitions(b, t));
   const views = unique.filter((d): d is ViewDeclaration => d.kind === 'view').map((v) => buildView(b, v));
 
   checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));

@@ -119,7 +119,40 @@ export interface ForeignKeyDeclaration {
   readonly name?: string;
 }
 
+/** A partition key: a column name or an expression. */
+export type PartitionKeyDeclaration = string | SqlExpression;
+
+export interface PartitionByDeclaration {
+  readonly strategy: 'range' | 'list' | 'hash';
+  readonly keys: readonly PartitionKeyDeclaration[];
+  /** Partitions are managed outside schemac (pg_partman, the app): never created nor reported as drift. */
+  readonly externalPartitions?: boolean;
+}
+
+/** A bound value: a string, number, boolean, null, or 'MINVALUE'/'MAXVALUE' for ranges. */
+export type BoundValue = string | number | bigint | boolean | null;
+
+export type PartitionBoundDeclaration =
+  | { readonly from: BoundValue | readonly BoundValue[]; readonly to: BoundValue | readonly BoundValue[] }
+  | { readonly in: readonly BoundValue[] }
+  | { readonly modulus: number; readonly remainder: number }
+  | { readonly default: true };
+
+export interface PartitionDeclaration {
+  readonly kind: 'partition';
+  readonly name: string;
+  readonly bound: PartitionBoundDeclaration;
+  /** Sub-partitioning: this partition is itself partitioned. */
+  readonly partitionBy?: PartitionByDeclaration;
+  readonly partitions?: readonly PartitionDeclaration[];
+  readonly comment?: string;
+}
+
 export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
+  /** PARTITION BY: `{ strategy: 'range', keys: ['created_at'] }`. */
+  readonly partitionBy?: PartitionByDeclaration;
+  /** The partitions (see partition(), monthlyPartitions(), yearlyPartitions()). */
+  readonly partitions?: readonly PartitionDeclaration[];
   readonly schema?: string;
   readonly columns: C;
   readonly primaryKey?: readonly (keyof C & string)[] | { readonly name?: string; readonly columns: readonly (keyof C & string)[] };

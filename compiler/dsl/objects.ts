@@ -9,6 +9,8 @@ import type {
   ExtensionDeclaration,
   ForeignKeyDeclaration,
   IndexDeclaration,
+  PartitionBoundDeclaration,
+  PartitionDeclaration,
   MaterializedViewOptions,
   PlainViewOptions,
   ViewDeclaration,
@@ -90,4 +92,44 @@ export function foreignKey(
   options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name'> = {},
 ): ForeignKeyDeclaration {
   return recordSite(Object.freeze({ kind: 'foreignKey' as const, columns: Object.freeze([...columns]), references, ...options }), foreignKey);
+}
+
+/** A partition: `partition('events_2026', { from: '2026-01-01', to: '2027-01-01' })`, `{ in: [...] }`, `{ modulus, remainder }`, `{ default: true }`. */
+export function partition(
+  name: string,
+  bound: PartitionBoundDeclaration,
+  options: Pick<PartitionDeclaration, 'partitionBy' | 'partitions' | 'comment'> = {},
+): PartitionDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'partition' as const, name, bound }), partition);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Monthly range partitions `<table>_YYYY_MM` from the first month to the last, inclusive:
+ * `monthlyPartitions('audit_logs', { from: '2026-01', to: '2026-12' })`. Bounds are the first days
+ * of months (midnight UTC for timestamptz keys).
+ */
+export function monthlyPartitions(table: string, range: { from: string; to: string }): PartitionDeclaration[] {
+  const [fromYear, fromMonth] = range.from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = range.to.split('-').map(Number) as [number, number];
+  const partitions: PartitionDeclaration[] = [];
+  for (let y = fromYear, m = fromMonth; y < toYear || (y === toYear && m <= toMonth); m === 12 ? (y++, (m = 1)) : m++) {
+    const [nextYear, nextMonth] = m === 12 ? [y + 1, 1] : [y, m + 1];
+    partitions.push(recordSite(Object.freeze({
+      kind: 'partition' as const,
+      name: `${table}_${y}_${pad(m)}`,
+      bound: { from: `${y}-${pad(m)}-01`, to: `${nextYear}-${pad(nextMonth)}-01` },
+    }), monthlyPartitions));
+  }
+  return partitions;
+}
+
+/** Yearly range partitions `<table>_YYYY`, inclusive: `yearlyPartitions('documents', { from: 2020, to: 2027 })`. */
+export function yearlyPartitions(table: string, range: { from: number; to: number }): PartitionDeclaration[] {
+  const partitions: PartitionDeclaration[] = [];
+  for (let y = range.from; y <= range.to; y++) {
+    partitions.push(recordSite(Object.freeze({ kind: 'partition' as const, name: `${table}_${y}`, bound: { from: `${y}-01-01`, to: `${y + 1}-01-01` } }), yearlyPartitions));
+  }
+  return partitions;
 }

@@ -13,7 +13,7 @@
  * operator; CURRENT_TIMESTAMP → now(); `pg_catalog.`/`public.` qualification of functions, types
  * and operators; nested AND/OR flattened. Never regular expressions over SQL text.
  */
-import { parseSql, textAtByteOffset, type ParseError, type ParseNode } from './parser.js';
+import { parseSql, type ParseError, type ParseNode } from './parser.js';
 
 const SELECT_PREFIX = 'SELECT ';
 const SELECT_PREFIX_BYTES = Buffer.byteLength(SELECT_PREFIX);
@@ -39,48 +39,7 @@ export function parseExpression(sql: string): ExpressionParse {
   const extraClauses = Object.keys(select).filter((k) => !['targetList', 'limitOption', 'op'].includes(k));
   const targets = select['targetList'] as { ResTarget: { val: ParseNode; name?: string } }[] | undefined;
   if (extraClauses.length > 0 || !targets || targets.length !== 1 || targets[0]!.ResTarget.name) return notOne;
-  const tree = recoverIntegers(targets[0]!.ResTarget.val, SELECT_PREFIX + sql);
-  return { ok: true, tree };
-}
-
-/**
- * pg-query-emscripten's JSON output drops the value of integer constants that are zero or negative
- * (`-5` arrives as `{"ival":{}}`). Read those few back from the source text at their position.
- */
-function recoverIntegers(node: unknown, source: string): ParseNode {
-  return mapTree(node, (value) => {
-    const constant = (value as { A_Const?: { ival?: { ival?: number }; location?: number } }).A_Const;
-    if (!constant?.ival || constant.ival.ival !== undefined || constant.location === undefined) return undefined;
-    const integer = readIntegerLiteral(textAtByteOffset(source, constant.location));
-    return { A_Const: { ...constant, ival: { ival: integer } } };
-  }) as ParseNode;
-}
-
-/** Reads `0`, `-5`, `- (5)`, `-0x1F`, `1_000` from the start of `text`. */
-export function readIntegerLiteral(text: string): number {
-  let sign = 1;
-  let i = 0;
-  while (i < text.length && ' \t\r\n(-+'.includes(text[i]!)) {
-    if (text[i] === '-') sign = -sign;
-    i++;
-  }
-  let digits = '';
-  while (i < text.length && /[0-9a-zA-Z_]/.test(text[i]!)) digits += text[i++];
-  const value = Number(digits.replaceAll('_', ''));
-  return Number.isFinite(value) ? sign * value || 0 : 0;
-}
-
-/** Depth-first rewrite: `visit` returns a replacement node, or undefined to recurse normally. */
-function mapTree(node: unknown, visit: (node: unknown) => unknown): unknown {
-  const replaced = visit(node);
-  if (replaced !== undefined) return replaced;
-  if (Array.isArray(node)) return node.map((item) => mapTree(item, visit));
-  if (node && typeof node === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[key] = mapTree(value, visit);
-    return out;
-  }
-  return node;
+  return { ok: true, tree: targets[0]!.ResTarget.val };
 }
 
 type Node = Record<string, unknown>;

@@ -47,10 +47,40 @@ export function parseSql(sql: string): ParseResult {
       return { ok: false, error: { message: raw.error.message, position: raw.error.cursorpos } };
     }
     const tree = JSON.parse(raw.parse_tree) as { stmts?: { stmt: ParseNode }[] };
-    return { ok: true, statements: (tree.stmts ?? []).map((s) => s.stmt) };
+    return { ok: true, statements: (tree.stmts ?? []).map((s) => recoverIntegers(s.stmt, sql) as ParseNode) };
   } finally {
     pg._free(pointer);
   }
+}
+
+/**
+ * pg-query-emscripten's JSON output drops the value of integer constants that are zero or negative
+ * (`-5` arrives as `{"ival":{}}`). Read those back from the source text at their position.
+ */
+function recoverIntegers(node: unknown, source: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => recoverIntegers(item, source));
+  if (!node || typeof node !== 'object') return node;
+  const constant = (node as { A_Const?: { ival?: { ival?: number }; location?: number } }).A_Const;
+  if (constant?.ival && constant.ival.ival === undefined && constant.location !== undefined) {
+    return { A_Const: { ...constant, ival: { ival: readIntegerLiteral(textAtByteOffset(source, constant.location)) } } };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = recoverIntegers(value, source);
+  return out;
+}
+
+/** Reads `0`, `-5`, `- (5)`, `-0x1F`, `1_000` from the start of `text`. */
+export function readIntegerLiteral(text: string): number {
+  let sign = 1;
+  let i = 0;
+  while (i < text.length && ' \t\r\n(-+'.includes(text[i]!)) {
+    if (text[i] === '-') sign = -sign;
+    i++;
+  }
+  let digits = '';
+  while (i < text.length && /[0-9a-zA-Z_]/.test(text[i]!)) digits += text[i++];
+  const value = Number(digits.replaceAll('_', ''));
+  return Number.isFinite(value) ? sign * value || 0 : 0;
 }
 
 /** One statement of a script: its text and the 1-based line it starts on. */

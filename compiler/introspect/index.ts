@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, Extension, Index, IndexKey, Namespace, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, EnumType, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -86,10 +86,22 @@ function toIndex(row: IndexRow): Index {
   };
 }
 
+/** `RANGE (created_at)` → { strategy: 'range', key: 'created_at' }; a partition's parent and bound. */
+function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'> {
+  const key = row.partition_key;
+  return {
+    ...(key === null ? {} : {
+      partitionBy: { strategy: key.slice(0, key.indexOf(' ')).toLowerCase() as PartitionStrategy, key: key.slice(key.indexOf('(') + 1, key.lastIndexOf(')')) },
+    }),
+    ...(row.partition_parent === null || row.partition_bound === null ? {} : { partitionOf: { table: row.partition_parent, bound: row.partition_bound } }),
+  };
+}
+
 function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
     foreignKeys: [] as Table['foreignKeys'][number][], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
   for (const row of constraints) {
@@ -139,8 +151,12 @@ function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
 
 /** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
 export async function introspect(db: Database, options: { inTransaction?: boolean } = {}): Promise<Schema> {
-  const savedPath = options.inTransaction ? (await db.query<{ path: string }>("SELECT current_setting('search_path') AS path"))[0]!.path : '';
-  await db.exec(options.inTransaction ? "SET LOCAL search_path = ''" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''");
+  // Empty search_path: names come back schema-qualified. UTC: timestamptz bounds print the same everywhere.
+  const saved = options.inTransaction
+    ? (await db.query<{ path: string; zone: string }>("SELECT current_setting('search_path') AS path, current_setting('TimeZone') AS zone"))[0]!
+    : undefined;
+  const settings = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'";
+  await db.exec(saved ? settings : `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
   try {
     const namespaces = await db.query<NamespaceRow>(query('namespaces'));
     const extensions = await db.query<ExtensionRow>(query('extensions'));
@@ -160,7 +176,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
       views: assembleViews(views, indexes),
     });
   } finally {
-    if (options.inTransaction) await db.query("SELECT set_config('search_path', $1, true)", [savedPath]);
+    if (saved) await db.query("SELECT set_config('search_path', $1, true), set_config('TimeZone', $2, true)", [saved.path, saved.zone]);
     else await db.exec('COMMIT');
   }
 }

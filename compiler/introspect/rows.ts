@@ -22,6 +22,10 @@ export interface TableRow {
   readonly schema: string;
   readonly name: string;
   readonly comment: string | null;
+  /** pg_get_partkeydef: `RANGE (created_at)`. */
+  readonly partition_key: string | null;
+  readonly partition_bound: string | null;
+  readonly partition_parent: string | null;
 }
 
 export interface ColumnRow {

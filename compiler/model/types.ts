@@ -129,6 +129,26 @@ export interface Index {
   readonly renamedFrom?: string;
 }
 
+export type PartitionStrategy = 'range' | 'list' | 'hash';
+
+/** PARTITION BY: the strategy and the key list as SQL (`created_at`, `date_trunc('month', at), region`). */
+export interface PartitionBy {
+  readonly strategy: PartitionStrategy;
+  readonly key: string;
+  /**
+   * Partitions are created and dropped outside schemac (pg_partman, the application): they are
+   * neither created nor reported as drift.
+   */
+  readonly externalPartitions?: boolean;
+}
+
+/** PARTITION OF: the parent (same schema) and the bound as PostgreSQL prints it. */
+export interface PartitionOf {
+  readonly table: string;
+  /** `FOR VALUES FROM (…) TO (…)`, `FOR VALUES IN (…)`, `FOR VALUES WITH (modulus 4, remainder 0)`, `DEFAULT`. */
+  readonly bound: string;
+}
+
 export interface Table {
   readonly schema: string;
   readonly name: string;
@@ -138,6 +158,9 @@ export interface Table {
   readonly checks: readonly CheckConstraint[];
   readonly foreignKeys: readonly ForeignKey[];
   readonly indexes: readonly Index[];
+  readonly partitionBy?: PartitionBy;
+  /** Set on partitions, whose columns come from the parent (their `columns` list only local ones). */
+  readonly partitionOf?: PartitionOf;
   readonly comment?: string;
   /** Declared rename: the table's previous name (same schema). Never guessed. */
   readonly renamedFrom?: string;

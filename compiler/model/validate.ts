@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { expressionError, queryError, referencedRelations } from '../expr/index.js';
+import { compareRangeValues, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
 import { columnPath, constraintPath, enumPath, indexPath, tablePath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
@@ -150,6 +150,41 @@ function validateForeignKeys(f: Findings, schema: Schema): void {
   }
 }
 
+/** Unique keys of a partitioned table must contain its partition key; bounds must not collide. */
+function validatePartitions(f: Findings, schema: Schema): void {
+  const tables = new Map(schema.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
+  for (const t of schema.tables) {
+    const path = tablePath(t.schema, t.name);
+    if (t.partitionOf && !tables.get(`${t.schema}\0${t.partitionOf.table}`)?.partitionBy) {
+      f.add('SC218', path, `${t.name} is a partition of ${t.partitionOf.table}, which is not a partitioned table`);
+    }
+    if (!t.partitionBy) continue;
+    const keyColumns = partitionKeyColumns(t.partitionBy.strategy, t.partitionBy.key);
+    const keys = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques];
+    for (const k of keys) {
+      const missing = (keyColumns ?? []).filter((c) => !k.columns.includes(c));
+      if (keyColumns === undefined || missing.length > 0) {
+        f.add('SC217', constraintPath(t.schema, t.name, k.name), `${k.name} on partitioned table ${t.name} must include the partition key (${keyColumns ? missing.join(', ') : 'an expression key cannot be part of a unique key'})`);
+      }
+    }
+    validateBounds(f, t, schema.tables.filter((p) => p.schema === t.schema && p.partitionOf?.table === t.name));
+  }
+}
+
+function validateBounds(f: Findings, parent: Table, partitions: readonly Table[]): void {
+  const defaults = partitions.filter((p) => p.partitionOf!.bound.trim().toUpperCase() === 'DEFAULT');
+  if (defaults.length > 1) f.add('SC218', tablePath(parent.schema, defaults[1]!.name), `${parent.name} has more than one DEFAULT partition (${defaults.map((d) => d.name).join(', ')})`);
+  const ranges = partitions.map((p) => ({ p, range: rangeBound(p.partitionOf!.bound) })).filter((r) => r.range !== undefined);
+  for (let i = 0; i < ranges.length; i++) {
+    for (let j = i + 1; j < ranges.length; j++) {
+      const [a, b] = [ranges[i]!, ranges[j]!];
+      if (compareRangeValues(a.range!.lower, b.range!.upper) < 0 && compareRangeValues(b.range!.lower, a.range!.upper) < 0) {
+        f.add('SC218', tablePath(parent.schema, b.p.name), `partition ${b.p.name} overlaps ${a.p.name} (${b.p.partitionOf!.bound} / ${a.p.partitionOf!.bound})`);
+      }
+    }
+  }
+}
+
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
 
 function validateViews(f: Findings, schema: Schema, relations: Map<string, ObjectPath>): void {
@@ -197,6 +232,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
   }
   for (const t of schema.tables) validateTableKeys(f, t, relations);
   validateViews(f, schema, relations);
+  validatePartitions(f, schema);
   validateForeignKeys(f, schema);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {

@@ -32,7 +32,7 @@ export interface NormalizeResult {
   readonly reason?: string;
 }
 
-/** Declaration-only fields (renames) that a database cannot hold: copied back after the round trip. */
+/** Declaration-only fields (renames, external partitions) a database cannot hold: copied back after the round trip. */
 function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
   const tables = new Map(declared.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
   const carry = (t: Table): Table => {
@@ -43,6 +43,7 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
     return {
       ...t,
       ...(source.renamedFrom === undefined ? {} : { renamedFrom: source.renamedFrom }),
+      ...(t.partitionBy && source.partitionBy?.externalPartitions ? { partitionBy: { ...t.partitionBy, externalPartitions: true } } : {}),
       columns: t.columns.map((c) => {
         const renamedFrom = columns.get(c.name)?.renamedFrom;
         return renamedFrom === undefined ? c : { ...c, renamedFrom };

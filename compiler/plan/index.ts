@@ -62,6 +62,7 @@ const PHASES: Record<ChangeKind, number> = {
   'column.drop': 12,
   'table.drop': 13,
   'table.create': 14,
+  'table.partitionBound': 14.5,
   'column.add': 15,
   'column.type': 16,
   'column.default': 17,
@@ -85,6 +86,9 @@ const PHASES: Record<ChangeKind, number> = {
 function subPhase(change: Change): number {
   if (change.kind === 'view.drop') return -change.depth;
   if (change.kind === 'view.create') return change.depth;
+  if (change.kind === 'table.create') return change.level;
+  if (change.kind === 'column.add') return change.position;
+  if (change.kind === 'table.drop') return -change.level;
   if (change.kind === 'constraint.drop') return change.constraint.type === 'foreignKey' ? 0 : 1;
   if (change.kind === 'constraint.add') return change.constraint.type === 'foreignKey' ? 1 : 0;
   return 0;
@@ -138,6 +142,11 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'table.partitionBound':
+      return {
+        up: [hazard('data-dependent', `re-attaching ${change.table} checks every row against the new bound`)],
+        down: [hazard('data-dependent', `rollback re-attaches ${change.table} with its old bound; fails if rows no longer fit`)],
+      };
     case 'view.create':
       return change.view.materialized && !change.view.withNoData
         ? { up: [hazard('long-lock', `populates materialized view ${change.view.schema}.${change.view.name}; takes as long as its query`)], down: [] }
@@ -180,7 +189,10 @@ function onCreatedTable(change: Change, created: ReadonlySet<string>): boolean {
   return (change.kind === 'constraint.add' || change.kind === 'index.create') && created.has(`${change.schema}\0${change.table}`);
 }
 
-/** Order changes into steps. Deterministic: by phase, then object path, then diff order. */
+/**
+ * Order changes into steps. Deterministic: by phase, then sub-phase (dependency depth, column
+ * position), then object path, then diff order.
+ */
 export function planChanges(changes: readonly Change[]): Plan {
   const created = createdTables(changes);
   const steps = changes

@@ -140,9 +140,13 @@ export function createTableSql(t: Table): string[] {
   const lines = [...t.columns.map((c) => columnDefinition(c, t.schema)), ...constraints.map(constraintDefinition)];
   const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
   const serials = t.columns.filter((c) => c.sequence);
+  const partitionBy = t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy.toUpperCase()} (${t.partitionBy.key})` : '';
+  const create = t.partitionOf
+    ? `CREATE TABLE ${tableName(t)} PARTITION OF ${qualify(t.schema, t.partitionOf.table)}${lines.length ? ` (${body})` : ''} ${t.partitionOf.bound}${partitionBy}`
+    : `CREATE TABLE ${tableName(t)} (${body})${partitionBy}`;
   return [
     ...serials.map((c) => createSequenceSql(t.schema, c.sequence!)),
-    `CREATE TABLE ${tableName(t)} (${body})`,
+    create,
     ...serials.map((c) => ownSequenceSql(t.schema, t.name, c.name, c.sequence!)),
     ...(t.comment === undefined ? [] : [commentSql(`TABLE ${tableName(t)}`, t.comment)]),
     ...t.columns.filter((c) => c.comment !== undefined).map((c) => commentSql(columnTarget(t.schema, t.name, c.name), c.comment)),

@@ -18,8 +18,9 @@ export function describeChange(c: Change): string {
     case 'view.create': return `create ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.drop': return `drop ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.comment': return `set comments on view ${q(c.to.schema, c.to.name)}`;
-    case 'table.create': return `create table ${q(c.table.schema, c.table.name)}`;
+    case 'table.create': return `create ${c.table.partitionOf ? `partition of ${c.table.partitionOf.table}` : 'table'} ${q(c.table.schema, c.table.name)}`;
     case 'table.drop': return `drop table ${q(c.table.schema, c.table.name)}`;
+    case 'table.partitionBound': return `move partition ${q(c.schema, c.table)} of ${c.parent} to ${c.to}`;
     case 'table.rename': return `rename table ${q(c.schema, c.from)} to ${c.table}`;
     case 'table.comment': return `set comment on table ${q(c.schema, c.table)}`;
     case 'column.add': return `add column ${q(c.schema, c.table)}.${c.column.name}`;

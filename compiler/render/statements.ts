@@ -8,7 +8,7 @@ import { renderCreateExtension, renderDropExtension } from './statements/extensi
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
-import { renderCreateTable, renderDropTable, renderRenameTable, renderTableComment } from './statements/table.js';
+import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
 
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => StatementPair };
 
@@ -29,6 +29,7 @@ const RENDERERS: Renderers = {
   'table.create': renderCreateTable,
   'table.drop': renderDropTable,
   'table.rename': renderRenameTable,
+  'table.partitionBound': renderPartitionBound,
   'table.comment': renderTableComment,
   'column.add': renderAddColumn,
   'column.drop': renderDropColumn,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalExpression, expressionError, expressionsEqual, loadParser } from '../../compiler/expr/index.js';
-import { readIntegerLiteral } from '../../compiler/expr/canonical.js';
+import { readIntegerLiteral } from '../../compiler/expr/parser.js';
 
 beforeAll(loadParser);
 

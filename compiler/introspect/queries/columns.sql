@@ -29,14 +29,20 @@ LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regc
       AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
       AND a.attidentity <> ''
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
--- A sequence owned by the column (serial): pg_depend 'a' from the sequence to the column.
-LEFT JOIN pg_catalog.pg_depend od ON od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjid = a.attrelid
-      AND od.refobjsubid = a.attnum AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
-      AND a.attidentity = ''
-LEFT JOIN pg_catalog.pg_class oseq ON oseq.oid = od.objid AND oseq.relkind = 'S'
+-- A sequence owned by the column (serial): pg_depend 'a' from a sequence to the column. Only
+-- sequences: indexes also depend on columns automatically.
+LEFT JOIN LATERAL (
+  SELECT s.oid, s.relname, s.relnamespace
+  FROM pg_catalog.pg_depend od
+  JOIN pg_catalog.pg_class s ON s.oid = od.objid AND s.relkind = 'S'
+  WHERE od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjid = a.attrelid AND od.refobjsubid = a.attnum
+    AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a' AND a.attidentity = ''
+  LIMIT 1
+) oseq ON true
 LEFT JOIN pg_catalog.pg_sequence oseqdef ON oseqdef.seqrelid = oseq.oid
 WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0 AND NOT a.attisdropped
+  AND a.attinhcount = 0 -- a partition's columns belong to its parent
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'
 ORDER BY a.attrelid, a.attnum

@@ -1,10 +1,16 @@
--- Ordinary and partitioned tables in user schemas; extension-owned tables excluded.
+-- Ordinary and partitioned tables in user schemas (partitions with their parent and bound);
+-- extension-owned tables excluded.
 SELECT c.oid::text AS oid,
        n.nspname AS schema,
        c.relname AS name,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       parent.relname AS partition_parent
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class parent ON parent.oid = inh.inhparent
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'

@@ -1,7 +1,7 @@
 import type { ChangeOf, EnumUsage } from '../../diff/index.js';
 import { makeObjectName } from '../../model/naming.js';
 import type { EnumType } from '../../model/types.js';
-import { commentSql, type StatementPair } from '../definitions.js';
+import { commentSql, constraintDefinition, createIndexSql, dropIndexSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent, quoteLiteral } from '../quote.js';
 
 const typeTarget = (e: EnumType): string => `TYPE ${qualify(e.schema, e.name)}`;
@@ -21,6 +21,15 @@ export function createEnumSql(e: EnumType): string[] {
 export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): string[] {
   const aside = makeObjectName(to.name, undefined, 'schemac_old');
   const type = qualify(to.schema, to.name);
+  // CHECKs and partial/expression indexes compare with literals of the old type: rebuild them.
+  const dependentsDropped = usages.flatMap((u) => [
+    ...u.checks.map((c) => `ALTER TABLE ${qualify(u.schema, u.table)} DROP CONSTRAINT ${quoteIdent(c.name)}`),
+    ...u.indexes.map((i) => dropIndexSql(u.schema, i.name)),
+  ]);
+  const dependentsCreated = usages.flatMap((u) => [
+    ...u.checks.map((value) => `ALTER TABLE ${qualify(u.schema, u.table)} ADD ${constraintDefinition({ type: 'check', value })}`),
+    ...u.indexes.map((i) => createIndexSql(u.schema, u.table, i)),
+  ]);
   const columns = usages.flatMap((u) => {
     const table = qualify(u.schema, u.table);
     const column = quoteIdent(u.column);
@@ -32,10 +41,12 @@ export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): str
     ];
   });
   return [
+    ...dependentsDropped,
     `ALTER TYPE ${type} RENAME TO ${quoteIdent(aside)}`,
     ...createEnumSql(to),
     ...columns,
     `DROP TYPE ${qualify(to.schema, aside)}`,
+    ...dependentsCreated,
   ];
 }
 

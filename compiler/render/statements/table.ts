@@ -24,3 +24,13 @@ export const renderTableComment = (c: ChangeOf<'table.comment'>): StatementPair 
   up: [commentSql(`TABLE ${qualify(c.schema, c.table)}`, c.to)],
   down: [commentSql(`TABLE ${qualify(c.schema, c.table)}`, c.from)],
 });
+
+/** A partition moved to another bound: detach it and attach it again (every row is checked). */
+export const renderPartitionBound = (c: ChangeOf<'table.partitionBound'>): StatementPair => {
+  const parent = qualify(c.schema, c.parent);
+  const child = qualify(c.schema, c.table);
+  return {
+    up: [`ALTER TABLE ${parent} DETACH PARTITION ${child}`, `ALTER TABLE ${parent} ATTACH PARTITION ${child} ${c.to}`],
+    down: [`ALTER TABLE ${parent} DETACH PARTITION ${child}`, `ALTER TABLE ${parent} ATTACH PARTITION ${child} ${c.from}`],
+  };
+};

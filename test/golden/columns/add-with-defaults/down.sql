@@ -4,23 +4,23 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column accounts.active and its values
---   data-loss: rollback drops column accounts.nickname and its values
 --   data-loss: rollback drops column accounts.plan and its values
 --   data-loss: rollback drops column accounts.seats and its values
+--   data-loss: rollback drops column accounts.active and its values
+--   data-loss: rollback drops column accounts.nickname and its values
 --   data-loss: rollback drops column accounts.updated_at and its values
 
 -- Step 1/5: undo: add column public.accounts.updated_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "updated_at";
 
--- Step 2/5: undo: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" DROP COLUMN "seats";
-
--- Step 3/5: undo: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" DROP COLUMN "plan";
-
--- Step 4/5: undo: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
+-- Step 2/5: undo: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "nickname";
 
--- Step 5/5: undo: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
+-- Step 3/5: undo: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "active";
+
+-- Step 4/5: undo: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" DROP COLUMN "seats";
+
+-- Step 5/5: undo: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" DROP COLUMN "plan";

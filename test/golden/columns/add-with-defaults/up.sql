@@ -3,17 +3,17 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/5: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" ADD COLUMN "active" boolean NOT NULL DEFAULT true;
-
--- Step 2/5: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" ADD COLUMN "nickname" text;
-
--- Step 3/5: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
+-- Step 1/5: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD COLUMN "plan" text NOT NULL DEFAULT 'free';
 
--- Step 4/5: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
+-- Step 2/5: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD COLUMN "seats" integer NOT NULL DEFAULT 1;
+
+-- Step 3/5: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" ADD COLUMN "active" boolean NOT NULL DEFAULT true;
+
+-- Step 4/5: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" ADD COLUMN "nickname" text;
 
 -- Step 5/5: add column public.accounts.updated_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD COLUMN "updated_at" timestamp with time zone NOT NULL DEFAULT now();

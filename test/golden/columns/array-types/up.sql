@@ -3,11 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/3: add column public.articles.aliases [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."articles" ADD COLUMN "aliases" text[];
-
--- Step 2/3: add column public.articles.scores [lock: ACCESS EXCLUSIVE]
+-- Step 1/3: add column public.articles.scores [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."articles" ADD COLUMN "scores" integer[] DEFAULT '{1,2,3}';
+
+-- Step 2/3: add column public.articles.aliases [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."articles" ADD COLUMN "aliases" text[];
 
 -- Step 3/3: set default of public.articles.tags [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."articles" ALTER COLUMN "tags" SET DEFAULT '{news,"a b"}';

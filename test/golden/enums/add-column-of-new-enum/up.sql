@@ -6,8 +6,8 @@
 -- Step 1/3: create enum public.notify_channel
 CREATE TYPE "public"."notify_channel" AS ENUM ('email', 'sms', 'push');
 
--- Step 2/3: add column public.accounts.channels [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."accounts" ADD COLUMN "channels" "public"."notify_channel"[] DEFAULT '{email,push}';
-
--- Step 3/3: add column public.accounts.preferred_channel [lock: ACCESS EXCLUSIVE]
+-- Step 2/3: add column public.accounts.preferred_channel [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD COLUMN "preferred_channel" "public"."notify_channel" NOT NULL DEFAULT 'email';
+
+-- Step 3/3: add column public.accounts.channels [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."accounts" ADD COLUMN "channels" "public"."notify_channel"[] DEFAULT '{email,push}';
