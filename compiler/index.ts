@@ -7,7 +7,7 @@ export {
   numeric, real, serial, bigserial, smallserial, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
 } from './dsl/columns.js';
 export {
-  check, enumType, extension, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
+  check, enumType, exclude, extension, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
 } from './dsl/objects.js';
 export type {
   CheckDeclaration, ColumnDeclaration, ColumnOptions, Declaration, DefaultValue, EnumDeclaration, ExtensionDeclaration,

@@ -10,6 +10,7 @@ import type {
   ColumnSequence,
   ColumnType,
   EnumType,
+  ExclusionConstraint,
   Expression,
   Extension,
   ForeignKey,
@@ -27,7 +28,8 @@ export type Constraint =
   | { readonly type: 'primaryKey'; readonly value: PrimaryKey }
   | { readonly type: 'unique'; readonly value: UniqueConstraint }
   | { readonly type: 'check'; readonly value: CheckConstraint }
-  | { readonly type: 'foreignKey'; readonly value: ForeignKey };
+  | { readonly type: 'foreignKey'; readonly value: ForeignKey }
+  | { readonly type: 'exclusion'; readonly value: ExclusionConstraint };
 
 /**
  * A column that uses an enum type, with its default (which mentions the type and must be reset),

@@ -19,20 +19,32 @@ export function identitiesEqual(a: IdentityOptions | undefined, b: IdentityOptio
   return a.kind === b.kind && (a.start ?? '1') === (b.start ?? '1') && (a.increment ?? '1') === (b.increment ?? '1');
 }
 
+const sameOptionalList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => sameList(a ?? [], b ?? []);
+
 /** Same definition, names aside. */
 export function constraintsEquivalent(a: Constraint, b: Constraint): boolean {
+  const deferrable = (c: Constraint): string | undefined => ('deferrable' in c.value ? c.value.deferrable : undefined);
+  if (a.type !== b.type || deferrable(a) !== deferrable(b)) return false;
   switch (a.type) {
     case 'primaryKey':
-    case 'unique':
-      return a.type === b.type && sameList(a.value.columns, (b.value as { columns: readonly string[] }).columns);
+    case 'unique': {
+      const y = b.value as typeof a.value;
+      return sameList(a.value.columns, y.columns) && sameOptionalList(a.value.include, y.include) &&
+        ((a.value as { nullsNotDistinct?: boolean }).nullsNotDistinct ?? false) === ((y as { nullsNotDistinct?: boolean }).nullsNotDistinct ?? false);
+    }
     case 'check':
-      return b.type === 'check' && expressionsEqual(a.value.expression.sql, b.value.expression.sql);
+      return expressionsEqual(a.value.expression.sql, (b.value as typeof a.value).expression.sql);
     case 'foreignKey': {
-      if (b.type !== 'foreignKey') return false;
-      const [x, y] = [a.value, b.value];
+      const [x, y] = [a.value, b.value as typeof a.value];
       return sameList(x.columns, y.columns) && x.references.schema === y.references.schema &&
         x.references.table === y.references.table && sameList(x.references.columns, y.references.columns) &&
-        x.onDelete === y.onDelete && x.onUpdate === y.onUpdate;
+        x.onDelete === y.onDelete && x.onUpdate === y.onUpdate && (x.matchFull ?? false) === (y.matchFull ?? false);
+    }
+    case 'exclusion': {
+      const [x, y] = [a.value, b.value as typeof a.value];
+      return x.method === y.method && x.elements.length === y.elements.length &&
+        x.elements.every((e, i) => e.operator === y.elements[i]!.operator && indexKeysEqual(e.key, y.elements[i]!.key)) &&
+        sameOptionalList(x.include, y.include) && optionalExpressionsEqual(x.where, y.where);
     }
   }
 }

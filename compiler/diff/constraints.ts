@@ -11,6 +11,7 @@ export function tableConstraints(t: Table): Constraint[] {
     ...t.uniques.map((value) => ({ type: 'unique', value }) as const),
     ...t.checks.map((value) => ({ type: 'check', value }) as const),
     ...t.foreignKeys.map((value) => ({ type: 'foreignKey', value }) as const),
+    ...(t.exclusions ?? []).map((value) => ({ type: 'exclusion', value }) as const),
   ];
 }
 

@@ -84,5 +84,38 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     const dropFrom = renamed.originalName(b.schema, b.name);
     changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom));
   }
+  changes.push(...rebuildReferencingForeignKeys(changes, pairs.both, renamed.originalName));
   return changes;
+}
+
+/**
+ * A primary key or unique constraint that is dropped and added again cannot go while foreign keys
+ * reference it: those foreign keys, unchanged themselves, are dropped before and added after.
+ */
+function rebuildReferencingForeignKeys(
+  changes: readonly Change[],
+  both: readonly (readonly [Table, Table])[],
+  originalName: (schema: string, name: string) => string,
+): Change[] {
+  const droppedKeys = changes.flatMap((c) =>
+    c.kind === 'constraint.drop' && (c.constraint.type === 'primaryKey' || c.constraint.type === 'unique')
+      ? [{ schema: c.schema, table: c.table, columns: [...c.constraint.value.columns].sort().join('\0') }]
+      : []);
+  if (droppedKeys.length === 0) return [];
+  const alreadyDropped = new Set(changes.flatMap((c) => (c.kind === 'constraint.drop' ? [`${c.schema}\0${c.table}\0${c.constraint.value.name}`] : [])));
+  const extra: Change[] = [];
+  for (const [a, b] of both) {
+    for (const fk of b.foreignKeys) {
+      const old = a.foreignKeys.find((f) => f.name === fk.name);
+      const target = { schema: fk.references.schema, columns: [...fk.references.columns].sort().join('\0') };
+      const referencesDroppedKey = droppedKeys.some((k) => k.schema === target.schema && k.columns === target.columns &&
+        (k.table === fk.references.table || k.table === originalName(fk.references.schema, fk.references.table)));
+      const from = originalName(b.schema, b.name);
+      if (!old || !referencesDroppedKey || alreadyDropped.has(`${b.schema}\0${from}\0${fk.name}`)) continue;
+      const on = { schema: b.schema, path: constraintPath(b.schema, b.name, fk.name) };
+      extra.push({ kind: 'constraint.drop', ...on, table: from, constraint: { type: 'foreignKey', value: old } });
+      extra.push({ kind: 'constraint.add', ...on, table: b.name, constraint: { type: 'foreignKey', value: fk } });
+    }
+  }
+  return extra;
 }

@@ -27,6 +27,8 @@ import {
 import type {
   CheckConstraint,
   Column,
+  Deferrable,
+  ExclusionConstraint,
   EnumType,
   Expression,
   Extension,
@@ -229,6 +231,8 @@ function buildColumnReference(b: Builder, t: TableDeclaration, name: string, c: 
     references: { ...target, columns },
     onDelete: ref.onDelete ?? 'no action',
     onUpdate: ref.onUpdate ?? 'no action',
+    ...(ref.matchFull ? { matchFull: true } : {}),
+    ...(ref.deferrable ? { deferrable: ref.deferrable } : {}),
   });
   b.site(constraintPath(t.schema, t.name, fkName), c, t);
 }
@@ -244,8 +248,14 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
   const declaredPk = t.primaryKey;
   if (declaredPk) {
     const columns = Array.isArray(declaredPk) ? declaredPk : (declaredPk as { columns: readonly string[] }).columns;
-    const name = (declaredPk as { name?: string }).name ?? defaultPrimaryKeyName(t.name);
-    primaryKey = { name, columns: [...columns] };
+    const options = (Array.isArray(declaredPk) ? {} : declaredPk) as { name?: string; include?: readonly string[]; deferrable?: Deferrable };
+    const name = options.name ?? defaultPrimaryKeyName(t.name);
+    primaryKey = {
+      name,
+      columns: [...columns],
+      ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}),
+      ...(options.deferrable ? { deferrable: options.deferrable } : {}),
+    };
     if (parts.primaryKey.length > 0) {
       b.diagnostics.push(diagnostic('SC214', {
         message: `table ${t.schema}.${t.name} declares its primary key twice (on column ${parts.primaryKey.join(', ')} and on the table)`,
@@ -264,7 +274,13 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
 
   for (const u of t.uniques ?? []) {
     const name = u.name ?? defaultUniqueName(t.name, u.columns);
-    parts.uniques.push({ name, columns: [...u.columns] });
+    parts.uniques.push({
+      name,
+      columns: [...u.columns],
+      ...(u.include && u.include.length > 0 ? { include: [...u.include] } : {}),
+      ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      ...(u.deferrable ? { deferrable: u.deferrable } : {}),
+    });
     b.site(constraintPath(t.schema, t.name, name), u, t);
   }
   for (const c of t.checks ?? []) {
@@ -282,8 +298,27 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
       references: { ...target, columns: [...(fk.references.columns ?? b.primaryKeyOf(target.schema, target.table) ?? [])] },
       onDelete: fk.onDelete ?? 'no action',
       onUpdate: fk.onUpdate ?? 'no action',
+      ...(fk.matchFull ? { matchFull: true } : {}),
+      ...(fk.deferrable ? { deferrable: fk.deferrable } : {}),
     });
     b.site(constraintPath(t.schema, t.name, name), fk, t);
+  }
+  const exclusions: ExclusionConstraint[] = [];
+  for (const x of t.exclusions ?? []) {
+    const provisional = constraintPath(t.schema, t.name, x.name ?? '?');
+    const elements = x.elements.map((e) => ({ key: buildIndexKey(b, provisional, e), operator: e.operator }));
+    const name = x.name ?? makeObjectName(t.name, elements.map((e) => keyNamePart(e.key)).join('_'), 'excl');
+    const path = constraintPath(t.schema, t.name, name);
+    b.site(path, x, t);
+    const where = x.where === undefined ? undefined : b.expression(path, x.where, `predicate of exclusion ${name}`);
+    exclusions.push({
+      name,
+      method: x.using ?? 'gist',
+      elements,
+      ...(x.include && x.include.length > 0 ? { include: [...x.include] } : {}),
+      ...(where ? { where } : {}),
+      ...(x.deferrable ? { deferrable: x.deferrable } : {}),
+    });
   }
   const indexes: Index[] = (t.indexes ?? []).map((ix) => buildIndex(b, t, ix));
 
@@ -295,6 +330,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     uniques: parts.uniques,
     checks: parts.checks,
     foreignKeys: parts.foreignKeys,
+    ...(exclusions.length > 0 ? { exclusions } : {}),
     indexes,
     ...(t.partitionBy ? { partitionBy: partitionByModel(t.partitionBy) } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),

@@ -30,6 +30,8 @@ export interface ReferenceOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly name?: string;
+  readonly matchFull?: boolean;
+  readonly deferrable?: DeferrableDeclaration;
 }
 
 export interface ColumnOptions {
@@ -98,10 +100,31 @@ export interface IndexDeclaration extends IndexOptions {
   readonly columns: readonly IndexKeyDeclaration[];
 }
 
+/** DEFERRABLE INITIALLY IMMEDIATE / DEFERRED. */
+export type DeferrableDeclaration = 'immediate' | 'deferred';
+
 export interface UniqueDeclaration {
   readonly kind: 'unique';
   readonly columns: readonly string[];
   readonly name?: string;
+  /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+). */
+  readonly nullsNotDistinct?: boolean;
+  readonly include?: readonly string[];
+  readonly deferrable?: DeferrableDeclaration;
+}
+
+/** One element of an exclusion constraint: a key and the operator rows must not all satisfy. */
+export type ExclusionElementDeclaration = Exclude<IndexKeyDeclaration, string> & { readonly operator: string };
+
+export interface ExclusionDeclaration {
+  readonly kind: 'exclusion';
+  readonly elements: readonly ExclusionElementDeclaration[];
+  readonly name?: string;
+  /** Access method; default gist. */
+  readonly using?: string;
+  readonly include?: readonly string[];
+  readonly where?: SqlExpression;
+  readonly deferrable?: DeferrableDeclaration;
 }
 
 export interface CheckDeclaration {
@@ -117,6 +140,8 @@ export interface ForeignKeyDeclaration {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly name?: string;
+  readonly matchFull?: boolean;
+  readonly deferrable?: DeferrableDeclaration;
 }
 
 /** A partition key: a column name or an expression. */
@@ -155,10 +180,14 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly partitions?: readonly PartitionDeclaration[];
   readonly schema?: string;
   readonly columns: C;
-  readonly primaryKey?: readonly (keyof C & string)[] | { readonly name?: string; readonly columns: readonly (keyof C & string)[] };
+  readonly primaryKey?:
+    | readonly (keyof C & string)[]
+    | { readonly name?: string; readonly columns: readonly (keyof C & string)[]; readonly include?: readonly string[]; readonly deferrable?: DeferrableDeclaration };
   readonly uniques?: readonly UniqueDeclaration[];
   readonly checks?: readonly CheckDeclaration[];
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];
+  /** EXCLUDE constraints: exclude([{ column: 'room', operator: '=' }, { column: 'during', operator: '&&' }]). */
+  readonly exclusions?: readonly ExclusionDeclaration[];
   readonly indexes?: readonly IndexDeclaration[];
   readonly comment?: string;
   /** The table's previous name (same schema): a declared rename, never guessed. */

@@ -8,6 +8,8 @@ import type {
   EnumDeclaration,
   ExtensionDeclaration,
   ForeignKeyDeclaration,
+  ExclusionDeclaration,
+  ExclusionElementDeclaration,
   IndexDeclaration,
   PartitionBoundDeclaration,
   PartitionDeclaration,
@@ -78,7 +80,7 @@ export function index(columns: IndexKeyDeclaration | readonly IndexKeyDeclaratio
   return recordSite(Object.freeze({ kind: 'index' as const, columns: Object.freeze([...list]), ...options }), index);
 }
 
-export function unique(columns: readonly string[], options: { name?: string } = {}): UniqueDeclaration {
+export function unique(columns: readonly string[], options: Omit<UniqueDeclaration, 'kind' | 'columns'> = {}): UniqueDeclaration {
   return recordSite(Object.freeze({ kind: 'unique' as const, columns: Object.freeze([...columns]), ...options }), unique);
 }
 
@@ -89,9 +91,17 @@ export function check(expression: SqlExpression, options: { name?: string } = {}
 export function foreignKey(
   columns: readonly string[],
   references: ForeignKeyDeclaration['references'],
-  options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name'> = {},
+  options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name' | 'matchFull' | 'deferrable'> = {},
 ): ForeignKeyDeclaration {
   return recordSite(Object.freeze({ kind: 'foreignKey' as const, columns: Object.freeze([...columns]), references, ...options }), foreignKey);
+}
+
+/**
+ * An exclusion constraint (default access method gist):
+ * `exclude([{ column: 'room_id', operator: '=' }, { column: 'during', operator: '&&' }])`.
+ */
+export function exclude(elements: readonly ExclusionElementDeclaration[], options: Omit<ExclusionDeclaration, 'kind' | 'elements'> = {}): ExclusionDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'exclusion' as const, elements: Object.freeze([...elements]) }), exclude);
 }
 
 /** A partition: `partition('events_2026', { from: '2026-01-01', to: '2027-01-01' })`, `{ in: [...] }`, `{ modulus, remainder }`, `{ default: true }`. */

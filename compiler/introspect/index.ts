@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, EnumType, ExclusionConstraint, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -100,27 +100,45 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
 function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
-    foreignKeys: [] as Table['foreignKeys'][number][], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
+  const exclusionIndexes = new Map(indexes.filter((i) => i.exclusion_constraint !== null).map((i) => [`${i.table_oid}\0${i.exclusion_constraint}`, i]));
   for (const row of constraints) {
     const t = byOid.get(row.table_oid);
     if (!t) continue;
-    if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns };
-    else if (row.type === 'u') t.uniques.push({ name: row.name, columns: row.columns });
+    const options = {
+      ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
+      ...(row.include.length > 0 ? { include: row.include } : {}),
+    };
+    if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns, ...options };
+    else if (row.type === 'u') t.uniques.push({ name: row.name, columns: row.columns, ...options, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
     else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' } });
-    else if (row.type === 'f') {
+    else if (row.type === 'x') {
+      const index = exclusionIndexes.get(`${row.table_oid}\0${row.name}`);
+      if (!index) continue;
+      const base = toIndex(index);
+      t.exclusions.push({
+        name: row.name,
+        method: base.method,
+        elements: base.keys.map((key, i) => ({ key, operator: row.exclusion_operators[i] ?? '=' })),
+        ...options,
+        ...(base.where ? { where: base.where } : {}),
+      });
+    } else if (row.type === 'f') {
       t.foreignKeys.push({
         name: row.name,
         columns: row.columns,
         references: { schema: row.ref_schema ?? '', table: row.ref_table ?? '', columns: row.ref_columns },
         onDelete: ACTIONS[row.on_delete] ?? 'no action',
         onUpdate: ACTIONS[row.on_update] ?? 'no action',
+        ...(row.match_full ? { matchFull: true } : {}),
+        ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
       });
     }
   }
-  for (const row of indexes) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
+  for (const row of indexes) if (row.exclusion_constraint === null) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
   return [...byOid.values()].map(({ primaryKey, comment, ...t }) => ({
     ...t,
     ...(primaryKey ? { primaryKey } : {}),
@@ -142,7 +160,7 @@ function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
       ...(option(row.options, 'security_invoker') === 'true' ? { securityInvoker: true } : {}),
       ...(option(row.options, 'security_barrier') === 'true' ? { securityBarrier: true } : {}),
       ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
-      indexes: indexes.filter((i) => i.table_oid === row.oid).map(toIndex),
+      indexes: indexes.filter((i) => i.table_oid === row.oid && i.exclusion_constraint === null).map(toIndex),
       ...optional('comment', row.comment),
       columnComments: row.column_comments ?? [],
     };

@@ -62,6 +62,11 @@ export interface ConstraintRow {
   readonly on_update: string;
   readonly on_delete: string;
   readonly check_expression: string | null;
+  readonly deferrable: 'immediate' | 'deferred' | null;
+  readonly match_full: boolean;
+  readonly include: string[];
+  readonly nulls_not_distinct: boolean;
+  readonly exclusion_operators: string[];
 }
 
 export interface IndexKeyRow {
@@ -84,6 +89,8 @@ export interface IndexRow {
   readonly predicate: string | null;
   readonly nulls_not_distinct: boolean;
   readonly storage: string[];
+  /** Set when the index backs an exclusion constraint. */
+  readonly exclusion_constraint: string | null;
 }
 
 export interface ViewRow {

@@ -10,11 +10,13 @@ function deepFreeze<T>(value: T): T {
 }
 
 function normalizeTable(t: Table): Table {
+  const { exclusions: _, ...rest } = t;
   return {
-    ...t,
+    ...rest,
     uniques: sortByKey(t.uniques, (u) => u.name),
     checks: sortByKey(t.checks, (c) => c.name),
     foreignKeys: sortByKey(t.foreignKeys, (f) => f.name),
+    ...(t.exclusions && t.exclusions.length > 0 ? { exclusions: sortByKey(t.exclusions, (x) => x.name) } : {}),
     indexes: sortByKey(t.indexes, (i) => i.name),
   };
 }

@@ -69,14 +69,34 @@ export interface Column {
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
 
+/** DEFERRABLE INITIALLY IMMEDIATE / DEFERRED; absent: NOT DEFERRABLE. */
+export type Deferrable = 'immediate' | 'deferred';
+
 export interface PrimaryKey {
   readonly name: string;
   readonly columns: readonly string[];
+  /** Covering columns of the key's index: INCLUDE (…). Absent when none. */
+  readonly include?: readonly string[];
+  readonly deferrable?: Deferrable;
 }
 
 export interface UniqueConstraint {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly include?: readonly string[];
+  /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+). */
+  readonly nullsNotDistinct?: boolean;
+  readonly deferrable?: Deferrable;
+}
+
+/** EXCLUDE USING <method> (key WITH operator, …) [INCLUDE (…)] [WHERE (…)]. */
+export interface ExclusionConstraint {
+  readonly name: string;
+  readonly method: IndexMethod;
+  readonly elements: readonly { readonly key: IndexKey; readonly operator: string }[];
+  readonly include?: readonly string[];
+  readonly where?: Expression;
+  readonly deferrable?: Deferrable;
 }
 
 export interface CheckConstraint {
@@ -90,6 +110,9 @@ export interface ForeignKey {
   readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] };
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** MATCH FULL; absent: MATCH SIMPLE (the default). */
+  readonly matchFull?: boolean;
+  readonly deferrable?: Deferrable;
 }
 
 /** A name that may live in a schema (operator classes, collations); `schema` null for pg_catalog. */
@@ -157,6 +180,8 @@ export interface Table {
   readonly uniques: readonly UniqueConstraint[];
   readonly checks: readonly CheckConstraint[];
   readonly foreignKeys: readonly ForeignKey[];
+  /** Absent when none (older snapshots have no such list). */
+  readonly exclusions?: readonly ExclusionConstraint[];
   readonly indexes: readonly Index[];
   readonly partitionBy?: PartitionBy;
   /** Set on partitions, whose columns come from the parent (their `columns` list only local ones). */

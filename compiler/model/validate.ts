@@ -82,6 +82,14 @@ function validateTableKeys(f: Findings, t: Table, relations: Map<string, ObjectP
     claim(path, c.name, 'check constraint', false);
     checkExpression(f, path, `check ${c.name}`, c.expression.sql);
   }
+  for (const x of t.exclusions ?? []) {
+    const path = constraintPath(t.schema, t.name, x.name);
+    claim(path, x.name, 'exclusion constraint', true);
+    const columns = x.elements.filter((e) => e.key.column !== undefined).map((e) => e.key.column!);
+    if (columns.length > 0 || (x.include ?? []).length > 0) checkColumns(f, t, path, `exclusion ${x.name}`, [...columns, ...(x.include ?? [])]);
+    for (const e of x.elements) if (e.key.expression) checkExpression(f, path, `exclusion ${x.name}`, e.key.expression.sql);
+    if (x.where) checkExpression(f, path, `predicate of exclusion ${x.name}`, x.where.sql);
+  }
   for (const fk of t.foreignKeys) {
     const path = constraintPath(t.schema, t.name, fk.name);
     claim(path, fk.name, 'foreign key', false);
@@ -142,8 +150,11 @@ function validateForeignKeys(f: Findings, schema: Schema): void {
       const sameSet = (cols: readonly string[]): boolean =>
         cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
       const uniqueIndexes = target.indexes.filter((i) => i.unique && !i.where && i.keys.every((k) => k.column !== undefined));
-      const keys = [target.primaryKey?.columns, ...target.uniques.map((u) => u.columns), ...uniqueIndexes.map((i) => i.keys.map((k) => k.column!))];
-      if (!keys.some((cols) => cols && sameSet(cols))) {
+      const constraintKeys = [...(target.primaryKey ? [target.primaryKey] : []), ...target.uniques];
+      const keys = [...constraintKeys.filter((k) => !k.deferrable).map((k) => k.columns), ...uniqueIndexes.map((i) => i.keys.map((k) => k.column!))];
+      if (constraintKeys.some((k) => k.deferrable && sameSet(k.columns))) {
+        f.add('SC206', path, `foreign key ${fk.name} references ${target.name}(${fk.references.columns.join(', ')}), whose key is DEFERRABLE; PostgreSQL cannot reference a deferrable key`);
+      } else if (!keys.some((cols) => cols && sameSet(cols))) {
         f.add('SC206', path, `foreign key ${fk.name} references ${target.name}(${fk.references.columns.join(', ')}), which is not its primary key or a unique key`);
       }
     }

@@ -3,7 +3,7 @@
  * CREATE INDEX, COMMENT ON. Names always go through quote.ts.
  */
 import type { Constraint } from '../diff/index.js';
-import type { Column, ColumnSequence, ColumnType, IdentityOptions, Index, IndexKey, ReferentialAction, SchemaName, Table } from '../model/types.js';
+import type { Column, ColumnSequence, ColumnType, Deferrable, IdentityOptions, Index, IndexKey, ReferentialAction, SchemaName, Table } from '../model/types.js';
 import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 
 /** The forward and reverse statements of one change. */
@@ -61,16 +61,26 @@ const ACTIONS: Record<ReferentialAction, string> = {
   'set default': 'SET DEFAULT',
 };
 
+const deferrableSql = (d: Deferrable | undefined): string => (d ? ` DEFERRABLE INITIALLY ${d.toUpperCase()}` : '');
+const includeSql = (include: readonly string[] | undefined): string => (include && include.length > 0 ? ` INCLUDE (${columnList(include)})` : '');
+
 /** `CONSTRAINT "users_pkey" PRIMARY KEY ("id")` and the like. */
 export function constraintDefinition(c: Constraint): string {
   const name = `CONSTRAINT ${quoteIdent(c.value.name)}`;
   switch (c.type) {
     case 'primaryKey':
-      return `${name} PRIMARY KEY (${columnList(c.value.columns)})`;
-    case 'unique':
-      return `${name} UNIQUE (${columnList(c.value.columns)})`;
+      return `${name} PRIMARY KEY (${columnList(c.value.columns)})${includeSql(c.value.include)}${deferrableSql(c.value.deferrable)}`;
+    case 'unique': {
+      const nulls = c.value.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+      return `${name} UNIQUE${nulls} (${columnList(c.value.columns)})${includeSql(c.value.include)}${deferrableSql(c.value.deferrable)}`;
+    }
     case 'check':
       return `${name} CHECK (${c.value.expression.sql})`;
+    case 'exclusion': {
+      const elements = c.value.elements.map((e) => `${indexKeySql(e.key)} WITH ${e.operator}`).join(', ');
+      const where = c.value.where ? ` WHERE (${c.value.where.sql})` : '';
+      return `${name} EXCLUDE USING ${methodSql(c.value.method)} (${elements})${includeSql(c.value.include)}${where}${deferrableSql(c.value.deferrable)}`;
+    }
     case 'foreignKey': {
       const fk = c.value;
       const actions = [
@@ -78,7 +88,8 @@ export function constraintDefinition(c: Constraint): string {
         ...(fk.onDelete === 'no action' ? [] : [`ON DELETE ${ACTIONS[fk.onDelete]}`]),
       ];
       const target = qualify(fk.references.schema, fk.references.table);
-      return [`${name} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${target} (${columnList(fk.references.columns)})`, ...actions].join(' ');
+      const match = fk.matchFull ? ['MATCH FULL'] : [];
+      return [`${name} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${target} (${columnList(fk.references.columns)})`, ...match, ...actions].join(' ') + deferrableSql(fk.deferrable);
     }
   }
 }
@@ -136,6 +147,7 @@ export function createTableSql(t: Table): string[] {
     ...(t.primaryKey ? [{ type: 'primaryKey', value: t.primaryKey } as const] : []),
     ...t.uniques.map((value) => ({ type: 'unique', value }) as const),
     ...t.checks.map((value) => ({ type: 'check', value }) as const),
+    ...(t.exclusions ?? []).map((value) => ({ type: 'exclusion', value }) as const),
   ];
   const lines = [...t.columns.map((c) => columnDefinition(c, t.schema)), ...constraints.map(constraintDefinition)];
   const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';

@@ -4,7 +4,7 @@
  * databases, `schemac diff --from A --to B`, apply the SQL to A in one transaction, and expect
  * `pg_dump --schema-only` of A and B to be identical and a second diff to be empty.
  *
- * Run with `npm run test:corpus` (not part of the default `vitest run`).
+ * Runs with `npm test`; `npm run test:corpus` runs it alone.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,13 +15,14 @@ import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli } from '../helpers/cli.js';
 
 /**
- * Pairs expected to fail today, with the reason. They still run, as `it.fails`: when one starts
- * passing, its test fails, telling us to remove it from this list.
+ * Pairs (`name`, both directions) or single directions (`name v1 → v2`) expected to fail today,
+ * with the reason. They still run, as `it.fails`: when one starts passing, its test fails,
+ * telling us to remove it from this list.
  */
 const PENDING: Record<string, string> = {
   'film-rental': 'domains, functions, triggers and standalone sequences are not diffed yet',
   erp: 'composite types, functions and row-level security policies are not diffed yet',
-  'saas-core': 'triggers, exclusion-constraint predicates, INITIALLY DEFERRED and UNIQUE NULLS NOT DISTINCT constraints are not diffed yet',
+  'saas-core v1 → v2': 'triggers are not diffed yet',
 };
 
 const CORPUS = import.meta.dirname;
@@ -68,16 +69,17 @@ async function diffAppliesCleanly(from: string, to: string): Promise<void> {
 describe('schema corpus', () => {
   it('has pairs, and every pending entry names one', () => {
     expect(PAIRS.length).toBeGreaterThan(0);
-    for (const name of Object.keys(PENDING)) expect(PAIRS).toContain(name);
+    for (const name of Object.keys(PENDING)) expect(PAIRS).toContain(name.split(' ')[0]);
   });
 
   for (const pair of PAIRS) {
-    const pending = PENDING[pair];
-    const test = pending === undefined ? it : it.fails;
-    const note = pending === undefined ? '' : ` (pending: ${pending})`;
     describe(pair, () => {
-      test(`v1 → v2${note}`, () => diffAppliesCleanly(readVersion(pair, 'v1'), readVersion(pair, 'v2')));
-      test(`v2 → v1${note}`, () => diffAppliesCleanly(readVersion(pair, 'v2'), readVersion(pair, 'v1')));
+      for (const [from, to] of [['v1', 'v2'], ['v2', 'v1']] as const) {
+        const direction = `${from} → ${to}`;
+        const pending = PENDING[`${pair} ${direction}`] ?? PENDING[pair];
+        const test = pending === undefined ? it : it.fails;
+        test(`${direction}${pending === undefined ? '' : ` (pending: ${pending})`}`, () => diffAppliesCleanly(readVersion(pair, from), readVersion(pair, to)));
+      }
     });
   }
 });

@@ -1,4 +1,5 @@
--- Indexes of user tables and materialized views that do not back a constraint (those belong to the constraint).
+-- Indexes of user tables and materialized views that do not back a key constraint (those belong to
+-- the constraint); an exclusion constraint's index is returned with the constraint's name.
 -- keys: one JSON object per key column (key order): the column, or the expression text; the
 -- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
@@ -28,15 +29,17 @@ SELECT i.indrelid::text AS table_oid,
              WHERE k.n > i.indnkeyatts ORDER BY k.n) AS include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
-       COALESCE(ic.reloptions, '{}')::text[] AS storage
+       COALESCE(ic.reloptions, '{}')::text[] AS storage,
+       xcon.conname AS exclusion_constraint
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_catalog.pg_constraint xcon ON xcon.conindid = i.indexrelid AND xcon.contype = 'x'
 WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) -- partitions of a parent's index
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
 ORDER BY i.indrelid, ic.relname COLLATE "C"
