@@ -21,6 +21,9 @@ import type {
   Table,
   UniqueConstraint,
   View,
+  Routine,
+  Trigger,
+  TriggerEnabled,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -83,6 +86,20 @@ export type Change =
   | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number })
   | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number })
   | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
+  | (On & { readonly kind: 'routine.create'; readonly routine: Routine })
+  | (On & { readonly kind: 'routine.drop'; readonly routine: Routine })
+  | (On & {
+      readonly kind: 'routine.replace';
+      readonly from: Routine;
+      readonly to: Routine;
+      /** The return type or parameters changed: OR REPLACE is refused, so drop and create. */
+      readonly recreate: boolean;
+    })
+  | (On & { readonly kind: 'routine.comment'; readonly routine: Routine; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'trigger.create'; readonly trigger: Trigger })
+  | (OnTable & { readonly kind: 'trigger.drop'; readonly trigger: Trigger })
+  | (OnTable & { readonly kind: 'trigger.enabled'; readonly name: string; readonly from: TriggerEnabled; readonly to: TriggerEnabled })
+  | (OnTable & { readonly kind: 'trigger.comment'; readonly name: string; readonly from?: string; readonly to?: string })
   | (On & { readonly kind: 'table.create'; readonly table: Table; /** Partition depth: parents are created first. */ readonly level: number })
   | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number })
   | (OnTable & { readonly kind: 'table.partitionBound'; readonly parent: string; readonly from: string; readonly to: string })

@@ -8,6 +8,7 @@ import type { Change } from './changes.js';
 import { diffEnums } from './enums.js';
 import { diffExtensions } from './extensions.js';
 import { diffNamespaces } from './namespaces.js';
+import { diffRoutines } from './routines.js';
 import { diffTables } from './tables.js';
 import { diffViews } from './views.js';
 
@@ -18,7 +19,10 @@ export { assertNever } from './changes.js';
 export function diffSchemas(from: Schema, to: Schema): Change[] {
   const enumChanges = diffEnums(from, to);
   const tableChanges = diffTables(from, to);
-  const changes = [...diffNamespaces(from, to), ...diffExtensions(from, to), ...enumChanges, ...tableChanges, ...diffViews(from, to, [...enumChanges, ...tableChanges])];
+  const changes = [
+    ...diffNamespaces(from, to), ...diffExtensions(from, to), ...enumChanges, ...diffRoutines(from, to), ...tableChanges,
+    ...diffViews(from, to, [...enumChanges, ...tableChanges]),
+  ];
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)

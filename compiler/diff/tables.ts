@@ -6,6 +6,7 @@ import { diffConstraints } from './constraints.js';
 import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
 import { applyDeclaredRenames } from './renames.js';
+import { createTriggers, diffTriggers, dropTriggers } from './triggers.js';
 import { boundsEqual, partitionKeysEqual } from '../expr/index.js';
 
 const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.name}`;
@@ -17,6 +18,7 @@ const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.n
 function createTable(t: Table, level: number): Change[] {
   return [
     { kind: 'table.create', path: tablePath(t.schema, t.name), table: t, level },
+    ...createTriggers(t),
     ...t.foreignKeys.map((value): Change => ({ kind: 'constraint.add', schema: t.schema, table: t.name, path: constraintPath(t.schema, t.name, value.name), constraint: { type: 'foreignKey', value } })),
     ...t.indexes.map((index): Change => ({ kind: 'index.create', schema: t.schema, table: t.name, path: indexPath(t.schema, index.name), index })),
   ];
@@ -26,6 +28,7 @@ function createTable(t: Table, level: number): Change[] {
 function dropTable(t: Table, level: number): Change[] {
   return [
     ...t.foreignKeys.map((value): Change => ({ kind: 'constraint.drop', schema: t.schema, table: t.name, path: constraintPath(t.schema, t.name, value.name), constraint: { type: 'foreignKey', value } })),
+    ...dropTriggers(t),
     { kind: 'table.drop', path: tablePath(t.schema, t.name), table: t, level },
   ];
 }
@@ -82,7 +85,7 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
     // Constraint and index drops run before renames (see plan), so they address the old table name.
     const dropFrom = renamed.originalName(b.schema, b.name);
-    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom));
+    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom));
   }
   changes.push(...rebuildReferencingForeignKeys(changes, pairs.both, renamed.originalName));
   return changes;

@@ -22,6 +22,8 @@ import {
   namespacePath,
   tablePath,
   viewPath,
+  routinePath,
+  triggerPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
@@ -44,6 +46,8 @@ import type {
   Table,
   UniqueConstraint,
   View,
+  Routine,
+  Trigger,
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
@@ -62,9 +66,12 @@ import type {
   IndexKeyDeclaration,
   SchemaNameInput,
   ViewDeclaration,
+  RoutineDeclaration,
+  TriggerDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
+import { routineDefinition, routineSignature, triggerDefinition } from './routines.js';
 import { siteOf } from './source.js';
 import { expressionFunctionName } from '../expr/index.js';
 
@@ -74,7 +81,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'enum', 'extension', 'namespace']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'enum', 'extension', 'namespace']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -331,6 +338,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     checks: parts.checks,
     foreignKeys: parts.foreignKeys,
     ...(exclusions.length > 0 ? { exclusions } : {}),
+    ...((t.triggers ?? []).length > 0 ? { triggers: (t.triggers ?? []).map((x) => buildTrigger(b, t, x)) } : {}),
     indexes,
     ...(t.partitionBy ? { partitionBy: partitionByModel(t.partitionBy) } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),
@@ -408,6 +416,29 @@ function buildView(b: Builder, v: ViewDeclaration): View {
   };
 }
 
+function buildTrigger(b: Builder, t: TableDeclaration, x: TriggerDeclaration): Trigger {
+  b.site(triggerPath(t.schema, t.name, x.name), x, t);
+  return {
+    name: x.name,
+    definition: triggerDefinition(x, t.schema, t.name),
+    enabled: x.enabled ?? 'origin',
+    ...(x.comment === undefined ? {} : { comment: x.comment }),
+  };
+}
+
+function buildRoutine(b: Builder, r: RoutineDeclaration): Routine {
+  const signature = routineSignature(r);
+  b.site(routinePath(r.schema, r.name, signature), r);
+  return {
+    schema: r.schema,
+    name: r.name,
+    kind: r.routine,
+    signature,
+    definition: routineDefinition(r),
+    ...(r.comment === undefined ? {} : { comment: r.comment }),
+  };
+}
+
 function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
   b.site(enumPath(e.schema, e.name), e);
   return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
@@ -452,9 +483,10 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const extensions = unique.filter((d): d is ExtensionDeclaration => d.kind === 'extension').map((x) => buildExtension(b, x));
   const builtTables = tables.flatMap((t) => buildTableWithPartitions(b, t));
   const views = unique.filter((d): d is ViewDeclaration => d.kind === 'view').map((v) => buildView(b, v));
+  const routines = unique.filter((d): d is RoutineDeclaration => d.kind === 'routine').map((r) => buildRoutine(b, r));
 
   checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));
-  for (const used of [...builtTables, ...views, ...enums, ...extensions]) {
+  for (const used of [...builtTables, ...views, ...routines, ...enums, ...extensions]) {
     if (!namespaces.has(used.schema) && !BUILT_IN_NAMESPACES.has(used.schema)) namespaces.set(used.schema, { name: used.schema });
   }
   const schema = freezeSchema({
@@ -463,6 +495,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     enums,
     tables: builtTables,
     views,
+    routines,
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

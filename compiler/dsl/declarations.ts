@@ -186,6 +186,7 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly uniques?: readonly UniqueDeclaration[];
   readonly checks?: readonly CheckDeclaration[];
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];
+  readonly triggers?: readonly TriggerDeclaration[];
   /** EXCLUDE constraints: exclude([{ column: 'room', operator: '=' }, { column: 'during', operator: '&&' }]). */
   readonly exclusions?: readonly ExclusionDeclaration[];
   readonly indexes?: readonly IndexDeclaration[];
@@ -199,6 +200,64 @@ export interface TableDeclaration<C extends Record<string, ColumnDeclaration> = 
   readonly kind: 'table';
   readonly name: string;
   readonly schema: string;
+}
+
+/** A parameter: `{ name: 'org_id', type: 'uuid' }`, with an optional default and mode. */
+export interface RoutineArgument {
+  readonly name?: string;
+  readonly type: string;
+  readonly mode?: 'in' | 'out' | 'inout' | 'variadic';
+  readonly default?: SqlExpression | string | number | boolean;
+}
+
+export interface RoutineOptions {
+  readonly schema?: string;
+  readonly args?: readonly RoutineArgument[];
+  readonly language: 'plpgsql' | 'sql' | (string & {});
+  /** The body, as written between the dollar quotes. */
+  readonly body: string;
+  readonly security?: 'invoker' | 'definer';
+  /** SET configuration for calls: `{ search_path: 'public' }`. */
+  readonly set?: Readonly<Record<string, string>>;
+  readonly comment?: string;
+}
+
+export interface FunctionOptions extends RoutineOptions {
+  /** `integer`, `trigger`, `SETOF public.users`, `TABLE (id uuid, n integer)`. */
+  readonly returns: string;
+  readonly volatility?: 'volatile' | 'stable' | 'immutable';
+  readonly strict?: boolean;
+  readonly parallel?: 'unsafe' | 'restricted' | 'safe';
+}
+
+export interface RoutineDeclaration extends RoutineOptions {
+  readonly kind: 'routine';
+  readonly routine: 'function' | 'procedure';
+  readonly name: string;
+  readonly schema: string;
+  readonly returns?: string;
+  readonly volatility?: FunctionOptions['volatility'];
+  readonly strict?: boolean;
+  readonly parallel?: FunctionOptions['parallel'];
+}
+
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
+
+export interface TriggerDeclaration {
+  readonly kind: 'trigger';
+  readonly name: string;
+  readonly timing: 'before' | 'after' | 'instead of';
+  readonly events: readonly TriggerEvent[];
+  /** UPDATE OF these columns only. */
+  readonly updateOf?: readonly string[];
+  readonly forEach?: 'row' | 'statement';
+  readonly when?: SqlExpression;
+  /** The trigger function: its declaration, or `'schema.name'`. */
+  readonly function: RoutineDeclaration | string;
+  readonly arguments?: readonly string[];
+  /** ALTER TABLE … ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER; default enabled ('origin'). */
+  readonly enabled?: 'origin' | 'always' | 'replica' | 'disabled';
+  readonly comment?: string;
 }
 
 export interface ViewOptions {
@@ -251,4 +310,4 @@ export interface NamespaceDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

@@ -95,10 +95,9 @@ function canonicalNode(kind: string, body: Node): Node | undefined {
       return { TypeName: { ...(canonicalize(body) as Node), names: unqualified(body['names']) } };
     case 'A_Const':
       return { A_Const: constantText(body) };
-    case 'ColumnRef': {
-      const fields = body['fields'] as unknown[];
-      return { ColumnRef: canonicalize(fields.slice(-1)) };
-    }
+    case 'ColumnRef':
+      // All fields are kept: NEW.a and OLD.a (triggers) or two tables' columns must stay apart.
+      return { ColumnRef: canonicalize(body['fields']) };
     case 'FuncCall':
       return { FuncCall: { ...(canonicalize(body) as Node), funcname: unqualified(body['funcname']) } };
     case 'SQLValueFunction':

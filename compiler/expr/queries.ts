@@ -22,14 +22,30 @@ export function queryError(sql: string): ParseError | undefined {
   return parsed.ok ? undefined : parsed.error;
 }
 
-/** RangeVar schema qualification `public.` is dropped like function qualification. */
+/**
+ * RangeVar schema qualification `public.` is dropped like function qualification. In a query over
+ * a single relation, column qualifiers naming it are dropped too: servers differ in whether they
+ * print them (PostgreSQL 15 writes `items.id`, 18 writes `id`).
+ */
 function canonicalQueryTree(node: unknown): unknown {
+  const relations = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(collect);
+    if (!value || typeof value !== 'object') return;
+    const rangeVar = (value as Node)['RangeVar'] as Node | undefined;
+    if (rangeVar) relations.add(String(((rangeVar['alias'] as Node | undefined)?.['aliasname'] as string | undefined) ?? rangeVar['relname']));
+    Object.values(value as Node).forEach(collect);
+  };
+  collect(node);
+  const only = relations.size === 1 ? [...relations][0] : undefined;
   const canonical = canonicalize(node);
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (!value || typeof value !== 'object') return value;
     const out: Node = {};
     for (const [key, item] of Object.entries(value as Node)) out[key] = strip(item);
+    const fields = out['ColumnRef'] as { String?: { sval?: string } }[] | undefined;
+    if (only !== undefined && Array.isArray(fields) && fields.length === 2 && fields[0]?.String?.sval === only) out['ColumnRef'] = fields.slice(1);
     if ('RangeVar' in out) {
       const rangeVar = { ...(out['RangeVar'] as Node) };
       if (rangeVar['schemaname'] === 'public') delete rangeVar['schemaname'];

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, ExclusionConstraint, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, EnumType, ExclusionConstraint, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -18,9 +18,11 @@ import type {
   NamespaceRow,
   TableRow,
   ViewRow,
+  RoutineRow,
+  TriggerRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -97,10 +99,12 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
   };
 }
 
-function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table[] {
+const TRIGGER_ENABLED: Record<string, TriggerEnabled> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' };
+
+function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[], triggers: TriggerRow[]): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
-    foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
@@ -139,6 +143,9 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
     }
   }
   for (const row of indexes) if (row.exclusion_constraint === null) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
+  for (const row of triggers) {
+    byOid.get(row.table_oid)?.triggers.push({ name: row.name, definition: row.definition, enabled: TRIGGER_ENABLED[row.enabled] ?? 'origin', ...optional('comment', row.comment) });
+  }
   return [...byOid.values()].map(({ primaryKey, comment, ...t }) => ({
     ...t,
     ...(primaryKey ? { primaryKey } : {}),
@@ -184,14 +191,19 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const constraints = await db.query<ConstraintRow>(query('constraints'));
     const indexes = await db.query<IndexRow>(query('indexes'));
     const views = await db.query<ViewRow>(query('views'));
+    const routines = await db.query<RoutineRow>(query('routines'));
+    const triggers = await db.query<TriggerRow>(query('triggers'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
       extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
-      tables: assembleTables(tables, columns, constraints, indexes),
+      tables: assembleTables(tables, columns, constraints, indexes, triggers),
       views: assembleViews(views, indexes),
+      routines: routines.map((r): Routine => ({
+        schema: r.schema, name: r.name, kind: r.kind, signature: r.signature, definition: r.definition.trim(), ...optional('comment', r.comment),
+      })),
     });
   } finally {
     if (saved) await db.query("SELECT set_config('search_path', $1, true), set_config('TimeZone', $2, true)", [saved.path, saved.zone]);

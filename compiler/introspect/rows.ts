@@ -104,3 +104,21 @@ export interface ViewRow {
   readonly comment: string | null;
   readonly column_comments: { column: string; comment: string }[] | null;
 }
+
+export interface RoutineRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: 'function' | 'procedure';
+  readonly signature: string;
+  readonly definition: string;
+  readonly comment: string | null;
+}
+
+export interface TriggerRow {
+  readonly table_oid: string;
+  readonly name: string;
+  readonly definition: string;
+  /** O, A, R or D. */
+  readonly enabled: string;
+  readonly comment: string | null;
+}

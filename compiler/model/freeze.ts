@@ -10,13 +10,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 function normalizeTable(t: Table): Table {
-  const { exclusions: _, ...rest } = t;
+  const { exclusions: _exclusions, triggers: _triggers, ...rest } = t;
   return {
     ...rest,
     uniques: sortByKey(t.uniques, (u) => u.name),
     checks: sortByKey(t.checks, (c) => c.name),
     foreignKeys: sortByKey(t.foreignKeys, (f) => f.name),
     ...(t.exclusions && t.exclusions.length > 0 ? { exclusions: sortByKey(t.exclusions, (x) => x.name) } : {}),
+    ...(t.triggers && t.triggers.length > 0 ? { triggers: sortByKey(t.triggers, (x) => x.name) } : {}),
     indexes: sortByKey(t.indexes, (i) => i.name),
   };
 }
@@ -37,5 +38,8 @@ export function freezeSchema(schema: Schema): Schema {
     tables: sortByKey(schema.tables, (t) => `${t.schema}\0${t.name}`).map(normalizeTable),
     // Snapshots written before views existed have no `views`.
     views: sortByKey(schema.views ?? [], (v) => `${v.schema}\0${v.name}`).map(normalizeView),
+    ...(schema.routines && schema.routines.length > 0
+      ? { routines: sortByKey(schema.routines, (r) => `${r.schema}\0${r.name}\0${r.signature}`) }
+      : {}),
   });
 }

@@ -182,6 +182,8 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   /** Absent when none (older snapshots have no such list). */
   readonly exclusions?: readonly ExclusionConstraint[];
+  /** Absent when none. */
+  readonly triggers?: readonly Trigger[];
   readonly indexes: readonly Index[];
   readonly partitionBy?: PartitionBy;
   /** Set on partitions, whose columns come from the parent (their `columns` list only local ones). */
@@ -189,6 +191,30 @@ export interface Table {
   readonly comment?: string;
   /** Declared rename: the table's previous name (same schema). Never guessed. */
   readonly renamedFrom?: string;
+}
+
+/**
+ * A function or procedure. `definition` is a complete `CREATE OR REPLACE FUNCTION|PROCEDURE`
+ * statement (rendered from declarations, or pg_get_functiondef); `signature` its identity
+ * arguments (`a integer, b text`), which with the name identifies it. Compared as parse trees.
+ */
+export interface Routine {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: 'function' | 'procedure';
+  readonly signature: string;
+  readonly definition: string;
+  readonly comment?: string;
+}
+
+export type TriggerEnabled = 'origin' | 'always' | 'replica' | 'disabled';
+
+/** A trigger: its `CREATE TRIGGER` statement (declared, or pg_get_triggerdef) and enabled state. */
+export interface Trigger {
+  readonly name: string;
+  readonly definition: string;
+  readonly enabled: TriggerEnabled;
+  readonly comment?: string;
 }
 
 export type CheckOption = 'local' | 'cascaded';
@@ -243,6 +269,8 @@ export interface Schema {
   readonly enums: readonly EnumType[];
   readonly tables: readonly Table[];
   readonly views: readonly View[];
+  /** Absent in snapshots written before routines were managed. */
+  readonly routines?: readonly Routine[];
 }
 
 /** The schema of a database with nothing in it. */

@@ -4,9 +4,9 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { compareRangeValues, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
+import { compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, constraintPath, enumPath, indexPath, tablePath, viewPath, type ObjectPath } from './paths.js';
+import { columnPath, constraintPath, enumPath, indexPath, routinePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -196,6 +196,19 @@ function validateBounds(f: Findings, parent: Table, partitions: readonly Table[]
   }
 }
 
+function validateRoutines(f: Findings, schema: Schema): void {
+  for (const r of schema.routines ?? []) {
+    const error = routineDefinitionError(r.definition);
+    if (error) f.add('SC207', routinePath(r.schema, r.name, r.signature), `${r.kind} ${r.name}: ${error.message}`);
+  }
+  for (const t of schema.tables) {
+    for (const trigger of t.triggers ?? []) {
+      const error = triggerDefinitionError(trigger.definition);
+      if (error) f.add('SC207', triggerPath(t.schema, t.name, trigger.name), `trigger ${trigger.name}: ${error.message}`);
+    }
+  }
+}
+
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
 
 function validateViews(f: Findings, schema: Schema, relations: Map<string, ObjectPath>): void {
@@ -244,6 +257,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
   for (const t of schema.tables) validateTableKeys(f, t, relations);
   validateViews(f, schema, relations);
   validatePartitions(f, schema);
+  validateRoutines(f, schema);
   validateForeignKeys(f, schema);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {

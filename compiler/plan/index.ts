@@ -46,11 +46,15 @@ export interface Plan {
 const PHASES: Record<ChangeKind, number> = {
   // Views go first and come back last: tables under them can then change freely.
   'view.drop': 0,
+  'trigger.drop': 0.5,
   'namespace.create': 1,
   'extension.create': 2,
   'enum.create': 3,
   'enum.recreate': 4,
   'enum.addValue': 5,
+  // Routines come before tables (defaults and checks may call them); bodies are not checked yet.
+  'routine.create': 5.5,
+  'routine.replace': 5.5,
   // Constraints and indexes that go away are dropped before renames, under their old names, so
   // that on the way down they come back after the renames are undone.
   'constraint.drop': 6,
@@ -72,11 +76,16 @@ const PHASES: Record<ChangeKind, number> = {
   'constraint.add': 20,
   'index.create': 21,
   'view.create': 21.5,
+  'trigger.create': 21.7,
+  'trigger.enabled': 21.8,
   'view.comment': 22,
   'namespace.comment': 22,
   'enum.comment': 22,
   'table.comment': 22,
   'column.comment': 22,
+  'routine.comment': 22,
+  'trigger.comment': 22,
+  'routine.drop': 22.5,
   'enum.drop': 23,
   'extension.drop': 24,
   'namespace.drop': 25,
@@ -142,6 +151,8 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'routine.replace':
+      return { up: [hazard('backward-incompatible', `replaces the body of ${change.to.name}; callers see the new behaviour at once`)], down: [] };
     case 'table.partitionBound':
       return {
         up: [hazard('data-dependent', `re-attaching ${change.table} checks every row against the new bound`)],
@@ -161,11 +172,20 @@ function lockOf(change: Change): LockLevel {
     case 'index.create':
     case 'index.drop':
       return change.kind === 'index.create' ? 'SHARE' : 'ACCESS EXCLUSIVE';
+    case 'trigger.create':
+    case 'trigger.drop':
+    case 'trigger.enabled':
+      return 'SHARE ROW EXCLUSIVE';
     case 'constraint.add':
       return change.constraint.type === 'foreignKey' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'routine.create':
+    case 'routine.replace':
+    case 'routine.drop':
+    case 'routine.comment':
+    case 'trigger.comment':
     case 'namespace.create':
     case 'namespace.drop':
     case 'namespace.comment':

@@ -15,6 +15,14 @@ export function describeChange(c: Change): string {
     case 'enum.addValue': return `add value '${c.value}' to enum ${q(c.enum.schema, c.enum.name)}`;
     case 'enum.recreate': return `recreate enum ${q(c.to.schema, c.to.name)} with values (${c.to.values.join(', ')})`;
     case 'enum.comment': return `set comment on enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'routine.create': return `create ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
+    case 'routine.drop': return `drop ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
+    case 'routine.replace': return `replace ${c.to.kind} ${q(c.to.schema, c.to.name)}(${c.to.signature})`;
+    case 'routine.comment': return `set comment on ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}`;
+    case 'trigger.create': return `create trigger ${c.trigger.name} on ${q(c.schema, c.table)}`;
+    case 'trigger.drop': return `drop trigger ${c.trigger.name} on ${q(c.schema, c.table)}`;
+    case 'trigger.enabled': return `set trigger ${c.name} on ${q(c.schema, c.table)} to ${c.to}`;
+    case 'trigger.comment': return `set comment on trigger ${c.name} on ${q(c.schema, c.table)}`;
     case 'view.create': return `create ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.drop': return `drop ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.comment': return `set comments on view ${q(c.to.schema, c.to.name)}`;

@@ -7,6 +7,7 @@ import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment
 import { renderCreateExtension, renderDropExtension } from './statements/extension.js';
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
+import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
 import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
 
@@ -23,6 +24,14 @@ const RENDERERS: Renderers = {
   'enum.addValue': renderAddEnumValue,
   'enum.recreate': renderRecreateEnum,
   'enum.comment': renderEnumComment,
+  'routine.create': renderCreateRoutine,
+  'routine.drop': renderDropRoutine,
+  'routine.replace': renderReplaceRoutine,
+  'routine.comment': renderRoutineComment,
+  'trigger.create': renderCreateTrigger,
+  'trigger.drop': renderDropTrigger,
+  'trigger.enabled': renderTriggerEnabled,
+  'trigger.comment': renderTriggerComment,
   'view.create': renderCreateView,
   'view.drop': renderDropView,
   'view.comment': renderViewComment,

@@ -22,7 +22,6 @@ import { makeProject, runCli } from '../helpers/cli.js';
 const PENDING: Record<string, string> = {
   'film-rental': 'domains, functions, triggers and standalone sequences are not diffed yet',
   erp: 'composite types, functions and row-level security policies are not diffed yet',
-  'saas-core v1 → v2': 'triggers are not diffed yet',
 };
 
 const CORPUS = import.meta.dirname;
