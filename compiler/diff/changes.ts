@@ -24,6 +24,7 @@ import type {
   Routine,
   Trigger,
   TriggerEnabled,
+  Policy,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -100,6 +101,10 @@ export type Change =
   | (OnTable & { readonly kind: 'trigger.drop'; readonly trigger: Trigger })
   | (OnTable & { readonly kind: 'trigger.enabled'; readonly name: string; readonly from: TriggerEnabled; readonly to: TriggerEnabled })
   | (OnTable & { readonly kind: 'trigger.comment'; readonly name: string; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'table.rowLevelSecurity'; readonly from?: 'enabled' | 'forced'; readonly to?: 'enabled' | 'forced' })
+  | (OnTable & { readonly kind: 'policy.create'; readonly policy: Policy })
+  | (OnTable & { readonly kind: 'policy.drop'; readonly policy: Policy })
+  | (OnTable & { readonly kind: 'policy.alter'; readonly from: Policy; readonly to: Policy })
   | (On & { readonly kind: 'table.create'; readonly table: Table; /** Partition depth: parents are created first. */ readonly level: number })
   | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number })
   | (OnTable & { readonly kind: 'table.partitionBound'; readonly parent: string; readonly from: string; readonly to: string })

@@ -7,6 +7,7 @@ import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
 import { applyDeclaredRenames } from './renames.js';
 import { createTriggers, diffTriggers, dropTriggers } from './triggers.js';
+import { createPolicies, diffPolicies } from './policies.js';
 import { boundsEqual, partitionKeysEqual } from '../expr/index.js';
 
 const key = (t: { schema: string; name: string }): string => `${t.schema}\0${t.name}`;
@@ -19,6 +20,7 @@ function createTable(t: Table, level: number): Change[] {
   return [
     { kind: 'table.create', path: tablePath(t.schema, t.name), table: t, level },
     ...createTriggers(t),
+    ...createPolicies(t),
     ...t.foreignKeys.map((value): Change => ({ kind: 'constraint.add', schema: t.schema, table: t.name, path: constraintPath(t.schema, t.name, value.name), constraint: { type: 'foreignKey', value } })),
     ...t.indexes.map((index): Change => ({ kind: 'index.create', schema: t.schema, table: t.name, path: indexPath(t.schema, index.name), index })),
   ];
@@ -85,7 +87,7 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
     // Constraint and index drops run before renames (see plan), so they address the old table name.
     const dropFrom = renamed.originalName(b.schema, b.name);
-    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom));
+    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom), ...diffPolicies(a, b, dropFrom));
   }
   changes.push(...rebuildReferencingForeignKeys(changes, pairs.both, renamed.originalName));
   return changes;

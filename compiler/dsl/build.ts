@@ -24,6 +24,7 @@ import {
   viewPath,
   routinePath,
   triggerPath,
+  policyPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
@@ -48,6 +49,7 @@ import type {
   View,
   Routine,
   Trigger,
+  Policy,
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
@@ -68,6 +70,7 @@ import type {
   ViewDeclaration,
   RoutineDeclaration,
   TriggerDeclaration,
+  PolicyDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
@@ -339,6 +342,8 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     foreignKeys: parts.foreignKeys,
     ...(exclusions.length > 0 ? { exclusions } : {}),
     ...((t.triggers ?? []).length > 0 ? { triggers: (t.triggers ?? []).map((x) => buildTrigger(b, t, x)) } : {}),
+    ...(t.rowLevelSecurity ? { rowLevelSecurity: t.rowLevelSecurity } : {}),
+    ...((t.policies ?? []).length > 0 ? { policies: (t.policies ?? []).map((x) => buildPolicy(b, t, x)) } : {}),
     indexes,
     ...(t.partitionBy ? { partitionBy: partitionByModel(t.partitionBy) } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),
@@ -413,6 +418,21 @@ function buildView(b: Builder, v: ViewDeclaration): View {
     indexes: v.materialized ? (v.indexes ?? []).map((ix) => buildIndex(b, pseudoTable, ix)) : [],
     ...(v.comment === undefined ? {} : { comment: v.comment }),
     columnComments: Object.entries(v.columnComments ?? {}).map(([column, comment]) => ({ column, comment })),
+  };
+}
+
+function buildPolicy(b: Builder, t: TableDeclaration, p: PolicyDeclaration): Policy {
+  const path = policyPath(t.schema, t.name, p.name);
+  b.site(path, p, t);
+  const using = p.using === undefined ? undefined : b.expression(path, p.using, `USING of policy ${p.name}`);
+  const withCheck = p.withCheck === undefined ? undefined : b.expression(path, p.withCheck, `WITH CHECK of policy ${p.name}`);
+  return {
+    name: p.name,
+    permissive: p.restrictive !== true,
+    command: p.command ?? 'all',
+    roles: [...(p.roles && p.roles.length > 0 ? p.roles : ['public'])].sort(),
+    ...(using ? { using } : {}),
+    ...(withCheck ? { withCheck } : {}),
   };
 }
 

@@ -187,6 +187,9 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly checks?: readonly CheckDeclaration[];
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];
   readonly triggers?: readonly TriggerDeclaration[];
+  /** ENABLE ROW LEVEL SECURITY ('enabled'), plus FORCE for the owner too ('forced'). */
+  readonly rowLevelSecurity?: 'enabled' | 'forced';
+  readonly policies?: readonly PolicyDeclaration[];
   /** EXCLUDE constraints: exclude([{ column: 'room', operator: '=' }, { column: 'during', operator: '&&' }]). */
   readonly exclusions?: readonly ExclusionDeclaration[];
   readonly indexes?: readonly IndexDeclaration[];
@@ -258,6 +261,19 @@ export interface TriggerDeclaration {
   /** ALTER TABLE … ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER; default enabled ('origin'). */
   readonly enabled?: 'origin' | 'always' | 'replica' | 'disabled';
   readonly comment?: string;
+}
+
+export interface PolicyDeclaration {
+  readonly kind: 'policy';
+  readonly name: string;
+  /** FOR ALL (default), SELECT, INSERT, UPDATE or DELETE. */
+  readonly command?: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  /** TO these roles; default `public` (everyone). Roles are referenced, not created. */
+  readonly roles?: readonly string[];
+  /** AS RESTRICTIVE instead of PERMISSIVE. */
+  readonly restrictive?: boolean;
+  readonly using?: SqlExpression;
+  readonly withCheck?: SqlExpression;
 }
 
 export interface ViewOptions {

@@ -11,6 +11,7 @@ import type {
   ExclusionDeclaration,
   ExclusionElementDeclaration,
   IndexDeclaration,
+  PolicyDeclaration,
   PartitionBoundDeclaration,
   PartitionDeclaration,
   MaterializedViewOptions,
@@ -94,6 +95,11 @@ export function foreignKey(
   options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name' | 'matchFull' | 'deferrable'> = {},
 ): ForeignKeyDeclaration {
   return recordSite(Object.freeze({ kind: 'foreignKey' as const, columns: Object.freeze([...columns]), references, ...options }), foreignKey);
+}
+
+/** A row-level security policy: `policy('tenant_isolation', { using: sql\`org_id = …\`, withCheck: … })`. */
+export function policy(name: string, options: Omit<PolicyDeclaration, 'kind' | 'name'> = {}): PolicyDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'policy' as const, name }), policy);
 }
 
 /**

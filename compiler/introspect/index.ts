@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, ExclusionConstraint, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -20,9 +20,10 @@ import type {
   ViewRow,
   RoutineRow,
   TriggerRow,
+  PolicyRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -101,10 +102,11 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
 
 const TRIGGER_ENABLED: Record<string, TriggerEnabled> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' };
 
-function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[], triggers: TriggerRow[]): Table[] {
+function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[], triggers: TriggerRow[], policies: PolicyRow[]): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
-    foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], indexes: [] as Index[], primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], policies: [] as Policy[], indexes: [] as Index[],
+    ...(t.row_level_security === null ? {} : { rowLevelSecurity: t.row_level_security }), primaryKey: undefined as Table['primaryKey'], comment: t.comment,
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
@@ -143,6 +145,16 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
     }
   }
   for (const row of indexes) if (row.exclusion_constraint === null) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
+  for (const row of policies) {
+    byOid.get(row.table_oid)?.policies.push({
+      name: row.name,
+      permissive: row.permissive,
+      command: row.command,
+      roles: row.roles,
+      ...(row.using_expression === null ? {} : { using: { sql: row.using_expression } }),
+      ...(row.check_expression === null ? {} : { withCheck: { sql: row.check_expression } }),
+    });
+  }
   for (const row of triggers) {
     byOid.get(row.table_oid)?.triggers.push({ name: row.name, definition: row.definition, enabled: TRIGGER_ENABLED[row.enabled] ?? 'origin', ...optional('comment', row.comment) });
   }
@@ -193,13 +205,14 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const views = await db.query<ViewRow>(query('views'));
     const routines = await db.query<RoutineRow>(query('routines'));
     const triggers = await db.query<TriggerRow>(query('triggers'));
+    const policies = await db.query<PolicyRow>(query('policies'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
       extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
-      tables: assembleTables(tables, columns, constraints, indexes, triggers),
+      tables: assembleTables(tables, columns, constraints, indexes, triggers, policies),
       views: assembleViews(views, indexes),
       routines: routines.map((r): Routine => ({
         schema: r.schema, name: r.name, kind: r.kind, signature: r.signature, definition: r.definition.trim(), ...optional('comment', r.comment),

@@ -26,6 +26,7 @@ export interface TableRow {
   readonly partition_key: string | null;
   readonly partition_bound: string | null;
   readonly partition_parent: string | null;
+  readonly row_level_security: 'enabled' | 'forced' | null;
 }
 
 export interface ColumnRow {
@@ -121,4 +122,14 @@ export interface TriggerRow {
   /** O, A, R or D. */
   readonly enabled: string;
   readonly comment: string | null;
+}
+
+export interface PolicyRow {
+  readonly table_oid: string;
+  readonly name: string;
+  readonly permissive: boolean;
+  readonly command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  readonly roles: string[];
+  readonly using_expression: string | null;
+  readonly check_expression: string | null;
 }

@@ -10,7 +10,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function normalizeTable(t: Table): Table {
-  const { exclusions: _exclusions, triggers: _triggers, ...rest } = t;
+  const { exclusions: _exclusions, triggers: _triggers, policies: _policies, ...rest } = t;
   return {
     ...rest,
     uniques: sortByKey(t.uniques, (u) => u.name),
@@ -18,6 +18,7 @@ function normalizeTable(t: Table): Table {
     foreignKeys: sortByKey(t.foreignKeys, (f) => f.name),
     ...(t.exclusions && t.exclusions.length > 0 ? { exclusions: sortByKey(t.exclusions, (x) => x.name) } : {}),
     ...(t.triggers && t.triggers.length > 0 ? { triggers: sortByKey(t.triggers, (x) => x.name) } : {}),
+    ...(t.policies && t.policies.length > 0 ? { policies: sortByKey(t.policies, (x) => x.name).map((p) => ({ ...p, roles: [...p.roles].sort() })) } : {}),
     indexes: sortByKey(t.indexes, (i) => i.name),
   };
 }

@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -19,6 +19,7 @@ export const constraintPath = (schema: string, table: string, name: string): Obj
 export const viewPath = (schema: string, name: string): ObjectPath => `view:${schema}.${name}`;
 export const routinePath = (schema: string, name: string, signature: string): ObjectPath => `function:${schema}.${name}(${signature})`;
 export const triggerPath = (schema: string, table: string, name: string): ObjectPath => `trigger:${schema}.${table}.${name}`;
+export const policyPath = (schema: string, table: string, name: string): ObjectPath => `policy:${schema}.${table}.${name}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
 
 /** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */

@@ -184,6 +184,10 @@ export interface Table {
   readonly exclusions?: readonly ExclusionConstraint[];
   /** Absent when none. */
   readonly triggers?: readonly Trigger[];
+  /** Row-level security: ENABLE, or ENABLE and FORCE (applies to the owner too); absent: off. */
+  readonly rowLevelSecurity?: 'enabled' | 'forced';
+  /** Absent when none. */
+  readonly policies?: readonly Policy[];
   readonly indexes: readonly Index[];
   readonly partitionBy?: PartitionBy;
   /** Set on partitions, whose columns come from the parent (their `columns` list only local ones). */
@@ -215,6 +219,20 @@ export interface Trigger {
   readonly definition: string;
   readonly enabled: TriggerEnabled;
   readonly comment?: string;
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+/** A row-level security policy of a table. */
+export interface Policy {
+  readonly name: string;
+  /** PERMISSIVE (true, the default) or RESTRICTIVE. */
+  readonly permissive: boolean;
+  readonly command: PolicyCommand;
+  /** Role names, sorted; `public` for everyone. */
+  readonly roles: readonly string[];
+  readonly using?: Expression;
+  readonly withCheck?: Expression;
 }
 
 export type CheckOption = 'local' | 'cascaded';

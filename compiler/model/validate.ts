@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, constraintPath, enumPath, indexPath, routinePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
+import { columnPath, constraintPath, enumPath, indexPath, policyPath, routinePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -202,6 +202,14 @@ function validateRoutines(f: Findings, schema: Schema): void {
     if (error) f.add('SC207', routinePath(r.schema, r.name, r.signature), `${r.kind} ${r.name}: ${error.message}`);
   }
   for (const t of schema.tables) {
+    for (const p of t.policies ?? []) {
+      const path = policyPath(t.schema, t.name, p.name);
+      if (!t.rowLevelSecurity) f.add('SC219', path, `policy ${p.name} is on ${t.name}, which does not enable row-level security; the policy would never apply`);
+      if (p.using) checkExpression(f, path, `USING of policy ${p.name}`, p.using.sql);
+      if (p.withCheck) checkExpression(f, path, `WITH CHECK of policy ${p.name}`, p.withCheck.sql);
+      if (p.command === 'insert' && p.using) f.add('SC219', path, `policy ${p.name} FOR INSERT cannot have USING; use withCheck`);
+      if ((p.command === 'select' || p.command === 'delete') && p.withCheck) f.add('SC219', path, `policy ${p.name} FOR ${p.command.toUpperCase()} cannot have WITH CHECK; use using`);
+    }
     for (const trigger of t.triggers ?? []) {
       const error = triggerDefinitionError(trigger.definition);
       if (error) f.add('SC207', triggerPath(t.schema, t.name, trigger.name), `trigger ${trigger.name}: ${error.message}`);

@@ -47,6 +47,7 @@ const PHASES: Record<ChangeKind, number> = {
   // Views go first and come back last: tables under them can then change freely.
   'view.drop': 0,
   'trigger.drop': 0.5,
+  'policy.drop': 0.6,
   'namespace.create': 1,
   'extension.create': 2,
   'enum.create': 3,
@@ -78,6 +79,9 @@ const PHASES: Record<ChangeKind, number> = {
   'view.create': 21.5,
   'trigger.create': 21.7,
   'trigger.enabled': 21.8,
+  'policy.create': 21.85,
+  'policy.alter': 21.85,
+  'table.rowLevelSecurity': 21.9,
   'view.comment': 22,
   'namespace.comment': 22,
   'enum.comment': 22,
@@ -151,6 +155,12 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'table.rowLevelSecurity':
+      return change.to && !change.from
+        ? { up: [hazard('backward-incompatible', `enables row-level security on ${change.table}: roles without a matching policy see no rows`)], down: [] }
+        : !change.to
+          ? { up: [hazard('backward-incompatible', `disables row-level security on ${change.table}: every role with table privileges sees every row`)], down: [] }
+          : { up: [], down: [] };
     case 'routine.replace':
       return { up: [hazard('backward-incompatible', `replaces the body of ${change.to.name}; callers see the new behaviour at once`)], down: [] };
     case 'table.partitionBound':
@@ -176,6 +186,11 @@ function lockOf(change: Change): LockLevel {
     case 'trigger.drop':
     case 'trigger.enabled':
       return 'SHARE ROW EXCLUSIVE';
+    case 'policy.create':
+    case 'policy.drop':
+    case 'policy.alter':
+    case 'table.rowLevelSecurity':
+      return 'ACCESS EXCLUSIVE';
     case 'constraint.add':
       return change.constraint.type === 'foreignKey' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
     case 'view.create':

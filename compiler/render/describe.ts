@@ -23,6 +23,10 @@ export function describeChange(c: Change): string {
     case 'trigger.drop': return `drop trigger ${c.trigger.name} on ${q(c.schema, c.table)}`;
     case 'trigger.enabled': return `set trigger ${c.name} on ${q(c.schema, c.table)} to ${c.to}`;
     case 'trigger.comment': return `set comment on trigger ${c.name} on ${q(c.schema, c.table)}`;
+    case 'policy.create': return `create policy ${c.policy.name} on ${q(c.schema, c.table)}`;
+    case 'policy.drop': return `drop policy ${c.policy.name} on ${q(c.schema, c.table)}`;
+    case 'policy.alter': return `alter policy ${c.to.name} on ${q(c.schema, c.table)}`;
+    case 'table.rowLevelSecurity': return `set row-level security of ${q(c.schema, c.table)} to ${c.to ?? 'disabled'}`;
     case 'view.create': return `create ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.drop': return `drop ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.view.name)}`;
     case 'view.comment': return `set comments on view ${q(c.to.schema, c.to.name)}`;

@@ -8,6 +8,7 @@ import { renderCreateExtension, renderDropExtension } from './statements/extensi
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
 import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
+import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderRowLevelSecurity } from './statements/policy.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
 import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
 
@@ -32,6 +33,10 @@ const RENDERERS: Renderers = {
   'trigger.drop': renderDropTrigger,
   'trigger.enabled': renderTriggerEnabled,
   'trigger.comment': renderTriggerComment,
+  'policy.create': renderCreatePolicy,
+  'policy.drop': renderDropPolicy,
+  'policy.alter': renderAlterPolicy,
+  'table.rowLevelSecurity': renderRowLevelSecurity,
   'view.create': renderCreateView,
   'view.drop': renderDropView,
   'view.comment': renderViewComment,
