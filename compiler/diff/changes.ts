@@ -25,6 +25,9 @@ import type {
   Trigger,
   TriggerEnabled,
   Policy,
+  Domain,
+  CompositeType,
+  Sequence,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -87,6 +90,15 @@ export type Change =
   | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number })
   | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number })
   | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
+  | (On & { readonly kind: 'domain.create'; readonly domain: Domain })
+  | (On & { readonly kind: 'domain.drop'; readonly domain: Domain })
+  | (On & { readonly kind: 'domain.alter'; readonly from: Domain; readonly to: Domain })
+  | (On & { readonly kind: 'composite.create'; readonly composite: CompositeType })
+  | (On & { readonly kind: 'composite.drop'; readonly composite: CompositeType })
+  | (On & { readonly kind: 'composite.alter'; readonly from: CompositeType; readonly to: CompositeType })
+  | (On & { readonly kind: 'sequence.create'; readonly sequence: Sequence })
+  | (On & { readonly kind: 'sequence.drop'; readonly sequence: Sequence })
+  | (On & { readonly kind: 'sequence.alter'; readonly from: Sequence; readonly to: Sequence })
   | (On & { readonly kind: 'routine.create'; readonly routine: Routine })
   | (On & { readonly kind: 'routine.drop'; readonly routine: Routine })
   | (On & {

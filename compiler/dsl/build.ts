@@ -25,6 +25,9 @@ import {
   routinePath,
   triggerPath,
   policyPath,
+  domainPath,
+  compositePath,
+  sequencePath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
@@ -50,6 +53,9 @@ import type {
   Routine,
   Trigger,
   Policy,
+  Domain,
+  CompositeType,
+  Sequence,
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
@@ -71,6 +77,9 @@ import type {
   RoutineDeclaration,
   TriggerDeclaration,
   PolicyDeclaration,
+  DomainDeclaration,
+  CompositeTypeDeclaration,
+  SequenceDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
@@ -84,7 +93,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'enum', 'extension', 'namespace']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'enum', 'extension', 'namespace']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -459,6 +468,62 @@ function buildRoutine(b: Builder, r: RoutineDeclaration): Routine {
   };
 }
 
+function buildDomain(b: Builder, d: DomainDeclaration): Domain {
+  const path = domainPath(d.schema, d.name);
+  b.site(path, d);
+  const defaultExpression = d.default === undefined ? undefined : b.defaultValue(path, d.default, d.type.type);
+  return {
+    schema: d.schema,
+    name: d.name,
+    type: d.type.type,
+    notNull: d.notNull === true,
+    ...(defaultExpression ? { default: defaultExpression } : {}),
+    checks: (d.checks ?? []).flatMap((c) => {
+      const expression = b.expression(path, c.expression, `check of domain ${d.name}`);
+      return expression ? [{ name: c.name ?? makeObjectName(d.name, undefined, 'check'), expression }] : [];
+    }),
+    ...(d.comment === undefined ? {} : { comment: d.comment }),
+  };
+}
+
+function buildComposite(b: Builder, c: CompositeTypeDeclaration): CompositeType {
+  b.site(compositePath(c.schema, c.name), c);
+  return {
+    schema: c.schema,
+    name: c.name,
+    attributes: Object.entries(c.attributes).map(([name, a]) => ({ name, type: a.type })),
+    ...(c.comment === undefined ? {} : { comment: c.comment }),
+  };
+}
+
+const SEQUENCE_LIMITS = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+} as const;
+
+/** A sequence with PostgreSQL's defaults filled in, so it compares equal to what the catalog holds. */
+function buildSequence(b: Builder, q: SequenceDeclaration): Sequence {
+  b.site(sequencePath(q.schema, q.name), q);
+  const type = q.type ?? 'bigint';
+  const increment = String(q.increment ?? 1);
+  const ascending = !increment.startsWith('-');
+  const min = String(q.min ?? (ascending ? 1 : SEQUENCE_LIMITS[type][0]));
+  const max = String(q.max ?? (ascending ? SEQUENCE_LIMITS[type][1] : -1));
+  return {
+    schema: q.schema,
+    name: q.name,
+    type,
+    start: String(q.start ?? (ascending ? min : max)),
+    increment,
+    min,
+    max,
+    cache: String(q.cache ?? 1),
+    cycle: q.cycle === true,
+    ...(q.comment === undefined ? {} : { comment: q.comment }),
+  };
+}
+
 function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
   b.site(enumPath(e.schema, e.name), e);
   return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
@@ -473,7 +538,7 @@ function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extension
   for (const { path, column } of b.typeUses) {
     if (column.enumRef && !declared.has(column.enumRef)) {
       b.diagnostics.push(diagnostic('SC208', {
-        message: `${path} uses enum ${column.enumRef.schema}.${column.enumRef.name}, which is not among the exported declarations`,
+        message: `${path} uses type ${column.enumRef.schema}.${column.enumRef.name}, which is not among the exported declarations`,
         path, at: b.locate(path),
       }));
     }
@@ -504,9 +569,12 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const builtTables = tables.flatMap((t) => buildTableWithPartitions(b, t));
   const views = unique.filter((d): d is ViewDeclaration => d.kind === 'view').map((v) => buildView(b, v));
   const routines = unique.filter((d): d is RoutineDeclaration => d.kind === 'routine').map((r) => buildRoutine(b, r));
+  const domains = unique.filter((d): d is DomainDeclaration => d.kind === 'domain').map((d) => buildDomain(b, d));
+  const composites = unique.filter((d): d is CompositeTypeDeclaration => d.kind === 'composite').map((c) => buildComposite(b, c));
+  const sequences = unique.filter((d): d is SequenceDeclaration => d.kind === 'sequence').map((q) => buildSequence(b, q));
 
   checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));
-  for (const used of [...builtTables, ...views, ...routines, ...enums, ...extensions]) {
+  for (const used of [...builtTables, ...views, ...routines, ...domains, ...composites, ...sequences, ...enums, ...extensions]) {
     if (!namespaces.has(used.schema) && !BUILT_IN_NAMESPACES.has(used.schema)) namespaces.set(used.schema, { name: used.schema });
   }
   const schema = freezeSchema({
@@ -516,6 +584,9 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     tables: builtTables,
     views,
     routines,
+    domains,
+    composites,
+    sequences,
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

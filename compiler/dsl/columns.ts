@@ -7,7 +7,7 @@
  *   numeric({ precision: 12, scale: 2 }) → numeric(12,2)
  */
 import type { ColumnType } from '../model/types.js';
-import type { ColumnDeclaration, ColumnOptions, EnumDeclaration } from './declarations.js';
+import type { ColumnDeclaration, ColumnOptions, CompositeTypeDeclaration, DomainDeclaration, EnumDeclaration } from './declarations.js';
 import { recordSite } from './source.js';
 
 function make(helper: (...args: never[]) => unknown, name: string, options: ColumnOptions = {}, extra: Partial<ColumnDeclaration> = {}, schema: string | null = null): ColumnDeclaration {
@@ -65,6 +65,10 @@ export const timestamp: (o?: TimeOptions) => ColumnDeclaration = timeHelper('tim
 export const timestamptz: (o?: TimeOptions) => ColumnDeclaration = timeHelper('timestamp', 'with time zone', () => timestamptz);
 export const time: (o?: TimeOptions) => ColumnDeclaration = timeHelper('time', 'without time zone', () => time);
 export const timetz: (o?: TimeOptions) => ColumnDeclaration = timeHelper('time', 'with time zone', () => timetz);
+
+/** A column of a declared enum, domain or composite type. */
+export const ofType = (type: EnumDeclaration | DomainDeclaration | CompositeTypeDeclaration, o?: ColumnOptions): ColumnDeclaration =>
+  make(ofType, type.name, o, { enumRef: type }, type.schema);
 
 /** A column of a declared enum type. */
 export const enumColumn = (type: EnumDeclaration, o?: ColumnOptions): ColumnDeclaration =>

@@ -55,8 +55,8 @@ export interface ColumnOptions {
 export interface ColumnDeclaration extends ColumnOptions {
   readonly kind: 'column';
   readonly type: ColumnType;
-  /** Set for enum-typed columns so validation can check the enum is declared. */
-  readonly enumRef?: EnumDeclaration;
+  /** Set for columns of a declared enum, domain or composite type, so validation can check it is declared. */
+  readonly enumRef?: EnumDeclaration | DomainDeclaration | CompositeTypeDeclaration;
   /** Set for types provided by an extension (citext). */
   readonly extension?: string;
   /** serial/bigserial/smallserial: the default comes from a sequence the column owns. */
@@ -317,6 +317,42 @@ export interface ExtensionDeclaration {
   readonly schema: string;
 }
 
+export interface DomainDeclaration {
+  readonly kind: 'domain';
+  readonly schema: string;
+  readonly name: string;
+  /** The base type, as a column helper: numeric({ precision: 12, scale: 2 }). */
+  readonly type: ColumnDeclaration;
+  readonly notNull?: boolean;
+  readonly default?: DefaultValue;
+  /** CHECKs on VALUE: check(sql`VALUE >= 0`). */
+  readonly checks?: readonly CheckDeclaration[];
+  readonly comment?: string;
+}
+
+export interface CompositeTypeDeclaration {
+  readonly kind: 'composite';
+  readonly schema: string;
+  readonly name: string;
+  /** Attributes in order, as column helpers (only their types are used). */
+  readonly attributes: Readonly<Record<string, ColumnDeclaration>>;
+  readonly comment?: string;
+}
+
+export interface SequenceDeclaration {
+  readonly kind: 'sequence';
+  readonly schema: string;
+  readonly name: string;
+  readonly type?: 'smallint' | 'integer' | 'bigint';
+  readonly start?: number | bigint;
+  readonly increment?: number | bigint;
+  readonly min?: number | bigint;
+  readonly max?: number | bigint;
+  readonly cache?: number;
+  readonly cycle?: boolean;
+  readonly comment?: string;
+}
+
 export interface NamespaceDeclaration {
   readonly kind: 'namespace';
   readonly name: string;
@@ -326,4 +362,4 @@ export interface NamespaceDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

@@ -11,6 +11,9 @@ import type {
   ExclusionDeclaration,
   ExclusionElementDeclaration,
   IndexDeclaration,
+  CompositeTypeDeclaration,
+  DomainDeclaration,
+  SequenceDeclaration,
   PolicyDeclaration,
   PartitionBoundDeclaration,
   PartitionDeclaration,
@@ -61,6 +64,21 @@ export function enumType(name: string, values: readonly string[], options: { sch
     ...(options.comment === undefined ? {} : { comment: options.comment }),
   };
   return recordSite(Object.freeze(declaration), enumType);
+}
+
+/** `domain('money_amount', numeric({ precision: 12, scale: 2 }), { checks: [check(sql\`VALUE >= 0\`)] })` */
+export function domain(name: string, type: ColumnDeclaration, options: Omit<DomainDeclaration, 'kind' | 'name' | 'type' | 'schema'> & { schema?: string } = {}): DomainDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'domain' as const, name, type, schema: options.schema ?? DEFAULT_SCHEMA }), domain);
+}
+
+/** `compositeType('address', { attributes: { street: text(), city: text() } })` */
+export function compositeType(name: string, options: Omit<CompositeTypeDeclaration, 'kind' | 'name' | 'schema'> & { schema?: string }): CompositeTypeDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'composite' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), compositeType);
+}
+
+/** A standalone sequence: `sequence('invoice_numbers', { start: 1000 })`. */
+export function sequence(name: string, options: Omit<SequenceDeclaration, 'kind' | 'name' | 'schema'> & { schema?: string } = {}): SequenceDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'sequence' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), sequence);
 }
 
 export function extension(name: string, options: { schema?: string } = {}): ExtensionDeclaration {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, ColumnType, CompositeType, Domain, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -21,9 +21,12 @@ import type {
   RoutineRow,
   TriggerRow,
   PolicyRow,
+  DomainRow,
+  CompositeRow,
+  SequenceRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies', 'domains', 'composites', 'sequences'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -46,12 +49,15 @@ const optional = <K extends string>(key: K, value: string | null): { [P in K]?: 
 
 const SEQUENCE_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
+/** A type by its schema and name: built-in (pg_catalog) types as format_type printed them. */
+const typeOf = (schema: string, name: string, builtin: string, isArray: boolean): ColumnType =>
+  schema === 'pg_catalog' ? { schema: null, name: builtin, isArray } : { schema, name, isArray };
+
 function toColumn(row: ColumnRow): Column {
-  const builtin = row.type_schema === 'pg_catalog';
   const serial = row.default_is_owned_sequence && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');
   return {
     name: row.name,
-    type: { schema: builtin ? null : row.type_schema, name: builtin ? row.builtin_type : row.type_name, isArray: row.is_array },
+    type: typeOf(row.type_schema, row.type_name, row.builtin_type, row.is_array),
     notNull: row.not_null,
     ...(serial ? { sequence: { name: row.owned_sequence!, type: row.owned_sequence_type as 'integer' } } : {}),
     ...(row.default_expression === null || serial ? {} : { default: { sql: row.default_expression } }),
@@ -206,6 +212,9 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const routines = await db.query<RoutineRow>(query('routines'));
     const triggers = await db.query<TriggerRow>(query('triggers'));
     const policies = await db.query<PolicyRow>(query('policies'));
+    const domains = await db.query<DomainRow>(query('domains'));
+    const composites = await db.query<CompositeRow>(query('composites'));
+    const sequences = await db.query<SequenceRow>(query('sequences'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
@@ -214,6 +223,22 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
       tables: assembleTables(tables, columns, constraints, indexes, triggers, policies),
       views: assembleViews(views, indexes),
+      domains: domains.map((d): Domain => ({
+        schema: d.schema,
+        name: d.name,
+        type: typeOf(d.base_schema, d.base_name, d.base_builtin, false),
+        notNull: d.not_null,
+        ...(d.default_expression === null ? {} : { default: { sql: d.default_expression } }),
+        checks: (d.checks ?? []).map((c) => ({ name: c.name, expression: { sql: c.expression } })),
+        ...optional('comment', d.comment),
+      })),
+      composites: composites.map((c): CompositeType => ({
+        schema: c.schema,
+        name: c.name,
+        attributes: (c.attributes ?? []).map((a) => ({ name: a.name, type: typeOf(a.type_schema, a.type_name, a.builtin, a.is_array) })),
+        ...optional('comment', c.comment),
+      })),
+      sequences: sequences.map(({ comment, ...q }): Sequence => ({ ...q, ...optional('comment', comment) })),
       routines: routines.map((r): Routine => ({
         schema: r.schema, name: r.name, kind: r.kind, signature: r.signature, definition: r.definition.trim(), ...optional('comment', r.comment),
       })),

@@ -133,3 +133,35 @@ export interface PolicyRow {
   readonly using_expression: string | null;
   readonly check_expression: string | null;
 }
+
+export interface DomainRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly base_schema: string;
+  readonly base_name: string;
+  readonly base_builtin: string;
+  readonly not_null: boolean;
+  readonly default_expression: string | null;
+  readonly checks: { name: string; expression: string }[] | null;
+  readonly comment: string | null;
+}
+
+export interface CompositeRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly attributes: { name: string; type_schema: string; type_name: string; builtin: string; is_array: boolean }[] | null;
+  readonly comment: string | null;
+}
+
+export interface SequenceRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly type: 'smallint' | 'integer' | 'bigint';
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  readonly comment: string | null;
+}

@@ -39,6 +39,11 @@ export function freezeSchema(schema: Schema): Schema {
     tables: sortByKey(schema.tables, (t) => `${t.schema}\0${t.name}`).map(normalizeTable),
     // Snapshots written before views existed have no `views`.
     views: sortByKey(schema.views ?? [], (v) => `${v.schema}\0${v.name}`).map(normalizeView),
+    ...(schema.domains && schema.domains.length > 0
+      ? { domains: sortByKey(schema.domains, (d) => `${d.schema}\0${d.name}`).map((d) => ({ ...d, checks: sortByKey(d.checks, (c) => c.name) })) }
+      : {}),
+    ...(schema.composites && schema.composites.length > 0 ? { composites: sortByKey(schema.composites, (c) => `${c.schema}\0${c.name}`) } : {}),
+    ...(schema.sequences && schema.sequences.length > 0 ? { sequences: sortByKey(schema.sequences, (q) => `${q.schema}\0${q.name}`) } : {}),
     ...(schema.routines && schema.routines.length > 0
       ? { routines: sortByKey(schema.routines, (r) => `${r.schema}\0${r.name}\0${r.signature}`) }
       : {}),

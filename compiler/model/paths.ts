@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -20,6 +20,9 @@ export const viewPath = (schema: string, name: string): ObjectPath => `view:${sc
 export const routinePath = (schema: string, name: string, signature: string): ObjectPath => `function:${schema}.${name}(${signature})`;
 export const triggerPath = (schema: string, table: string, name: string): ObjectPath => `trigger:${schema}.${table}.${name}`;
 export const policyPath = (schema: string, table: string, name: string): ObjectPath => `policy:${schema}.${table}.${name}`;
+export const domainPath = (schema: string, name: string): ObjectPath => `domain:${schema}.${name}`;
+export const compositePath = (schema: string, name: string): ObjectPath => `type:${schema}.${name}`;
+export const sequencePath = (schema: string, name: string): ObjectPath => `sequence:${schema}.${name}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
 
 /** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */

@@ -269,6 +269,39 @@ export interface EnumType {
   readonly comment?: string;
 }
 
+/** CREATE DOMAIN: a base type with NOT NULL, a default, CHECKs on VALUE. */
+export interface Domain {
+  readonly schema: string;
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly notNull: boolean;
+  readonly default?: Expression;
+  readonly checks: readonly CheckConstraint[];
+  readonly comment?: string;
+}
+
+/** CREATE TYPE … AS (…): a composite type's attributes in order. */
+export interface CompositeType {
+  readonly schema: string;
+  readonly name: string;
+  readonly attributes: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly comment?: string;
+}
+
+/** A standalone sequence (sequences owned by serial or identity columns belong to the column). */
+export interface Sequence {
+  readonly schema: string;
+  readonly name: string;
+  readonly type: 'smallint' | 'integer' | 'bigint';
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  readonly comment?: string;
+}
+
 export interface Extension {
   readonly name: string;
   /** Schema the extension's objects live in. */
@@ -289,6 +322,10 @@ export interface Schema {
   readonly views: readonly View[];
   /** Absent in snapshots written before routines were managed. */
   readonly routines?: readonly Routine[];
+  /** Absent when none (and in older snapshots). */
+  readonly domains?: readonly Domain[];
+  readonly composites?: readonly CompositeType[];
+  readonly sequences?: readonly Sequence[];
 }
 
 /** The schema of a database with nothing in it. */

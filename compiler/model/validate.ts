@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, constraintPath, enumPath, indexPath, policyPath, routinePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
+import { columnPath, compositePath, constraintPath, domainPath, enumPath, indexPath, policyPath, routinePath, sequencePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -196,6 +196,24 @@ function validateBounds(f: Findings, parent: Table, partitions: readonly Table[]
   }
 }
 
+function validateTypes(f: Findings, schema: Schema, relations: Map<string, ObjectPath>): void {
+  for (const d of schema.domains ?? []) {
+    const path = domainPath(d.schema, d.name);
+    checkName(f, path, 'domain', d.name);
+    if (d.default) checkExpression(f, path, `default of domain ${d.name}`, d.default.sql);
+    for (const c of d.checks) checkExpression(f, path, `check ${c.name} of domain ${d.name}`, c.expression.sql);
+  }
+  for (const c of schema.composites ?? []) {
+    checkName(f, compositePath(c.schema, c.name), 'type', c.name);
+    if (c.attributes.length === 0) f.add('SC203', compositePath(c.schema, c.name), `type ${c.name} has no attributes`);
+  }
+  for (const q of schema.sequences ?? []) {
+    const path = sequencePath(q.schema, q.name);
+    checkName(f, path, 'sequence', q.name);
+    claimRelation(f, relations, q.schema, q.name, path);
+  }
+}
+
 function validateRoutines(f: Findings, schema: Schema): void {
   for (const r of schema.routines ?? []) {
     const error = routineDefinitionError(r.definition);
@@ -266,6 +284,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
   validateViews(f, schema, relations);
   validatePartitions(f, schema);
   validateRoutines(f, schema);
+  validateTypes(f, schema, relations);
   validateForeignKeys(f, schema);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {

@@ -51,6 +51,11 @@ const PHASES: Record<ChangeKind, number> = {
   'namespace.create': 1,
   'extension.create': 2,
   'enum.create': 3,
+  'domain.create': 3.1,
+  'composite.create': 3.2,
+  'sequence.create': 3.3,
+  'domain.alter': 3.4,
+  'composite.alter': 3.5,
   'enum.recreate': 4,
   'enum.addValue': 5,
   // Routines come before tables (defaults and checks may call them); bodies are not checked yet.
@@ -90,6 +95,10 @@ const PHASES: Record<ChangeKind, number> = {
   'routine.comment': 22,
   'trigger.comment': 22,
   'routine.drop': 22.5,
+  'sequence.alter': 22.6,
+  'sequence.drop': 22.7,
+  'composite.drop': 22.8,
+  'domain.drop': 22.9,
   'enum.drop': 23,
   'extension.drop': 24,
   'namespace.drop': 25,
@@ -155,6 +164,12 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'domain.alter':
+      return { up: [hazard('data-dependent', `fails if existing values of columns of domain ${change.to.name} violate its new rules`)], down: [] };
+    case 'composite.alter':
+      return { up: [hazard('data-loss', `attributes dropped from type ${change.to.name} lose their values`)], down: [] };
+    case 'sequence.drop':
+      return { up: [hazard('data-loss', `drops sequence ${change.sequence.name}; its position is lost`)], down: [] };
     case 'table.rowLevelSecurity':
       return change.to && !change.from
         ? { up: [hazard('backward-incompatible', `enables row-level security on ${change.table}: roles without a matching policy see no rows`)], down: [] }
@@ -196,6 +211,15 @@ function lockOf(change: Change): LockLevel {
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'domain.create':
+    case 'domain.drop':
+    case 'domain.alter':
+    case 'composite.create':
+    case 'composite.drop':
+    case 'composite.alter':
+    case 'sequence.create':
+    case 'sequence.drop':
+    case 'sequence.alter':
     case 'routine.create':
     case 'routine.replace':
     case 'routine.drop':

@@ -15,6 +15,15 @@ export function describeChange(c: Change): string {
     case 'enum.addValue': return `add value '${c.value}' to enum ${q(c.enum.schema, c.enum.name)}`;
     case 'enum.recreate': return `recreate enum ${q(c.to.schema, c.to.name)} with values (${c.to.values.join(', ')})`;
     case 'enum.comment': return `set comment on enum ${q(c.enum.schema, c.enum.name)}`;
+    case 'domain.create': return `create domain ${q(c.domain.schema, c.domain.name)}`;
+    case 'domain.drop': return `drop domain ${q(c.domain.schema, c.domain.name)}`;
+    case 'domain.alter': return `alter domain ${q(c.to.schema, c.to.name)}`;
+    case 'composite.create': return `create type ${q(c.composite.schema, c.composite.name)}`;
+    case 'composite.drop': return `drop type ${q(c.composite.schema, c.composite.name)}`;
+    case 'composite.alter': return `alter type ${q(c.to.schema, c.to.name)}`;
+    case 'sequence.create': return `create sequence ${q(c.sequence.schema, c.sequence.name)}`;
+    case 'sequence.drop': return `drop sequence ${q(c.sequence.schema, c.sequence.name)}`;
+    case 'sequence.alter': return `alter sequence ${q(c.to.schema, c.to.name)}`;
     case 'routine.create': return `create ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
     case 'routine.drop': return `drop ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
     case 'routine.replace': return `replace ${c.to.kind} ${q(c.to.schema, c.to.name)}(${c.to.signature})`;

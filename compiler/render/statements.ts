@@ -9,6 +9,7 @@ import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './stateme
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
 import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
 import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderRowLevelSecurity } from './statements/policy.js';
+import { renderAlterComposite, renderAlterDomain, renderAlterSequence, renderCreateComposite, renderCreateDomain, renderCreateSequence, renderDropComposite, renderDropDomain, renderDropSequence } from './statements/types.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
 import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
 
@@ -25,6 +26,15 @@ const RENDERERS: Renderers = {
   'enum.addValue': renderAddEnumValue,
   'enum.recreate': renderRecreateEnum,
   'enum.comment': renderEnumComment,
+  'domain.create': renderCreateDomain,
+  'domain.drop': renderDropDomain,
+  'domain.alter': renderAlterDomain,
+  'composite.create': renderCreateComposite,
+  'composite.drop': renderDropComposite,
+  'composite.alter': renderAlterComposite,
+  'sequence.create': renderCreateSequence,
+  'sequence.drop': renderDropSequence,
+  'sequence.alter': renderAlterSequence,
   'routine.create': renderCreateRoutine,
   'routine.drop': renderDropRoutine,
   'routine.replace': renderReplaceRoutine,

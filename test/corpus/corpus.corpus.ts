@@ -19,10 +19,7 @@ import { makeProject, runCli } from '../helpers/cli.js';
  * with the reason. They still run, as `it.fails`: when one starts passing, its test fails,
  * telling us to remove it from this list.
  */
-const PENDING: Record<string, string> = {
-  'film-rental': 'domains, functions, triggers and standalone sequences are not diffed yet',
-  erp: 'composite types, functions and row-level security policies are not diffed yet',
-};
+const PENDING: Record<string, string> = {};
 
 const CORPUS = import.meta.dirname;
 const PAIRS = readdirSync(CORPUS)

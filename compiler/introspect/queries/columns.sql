@@ -3,7 +3,7 @@
 SELECT a.attrelid::text AS table_oid,
        a.attname AS name,
        a.attnum AS position,
-       (t.typcategory = 'A') AS is_array,
+       (t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b') AS is_array,
        en.nspname AS type_schema,
        et.typname AS type_name,
        format_type(et.oid, a.atttypmod) AS builtin_type,
@@ -22,7 +22,7 @@ FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b' THEN t.typelem ELSE t.oid END
 JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid
