@@ -64,7 +64,7 @@ async function projectAndTarget(ctx: workflows.Context, options: GlobalOptions) 
 
 const validate: Action = async (ctx, options, out) => {
   const p = await project(ctx, options);
-  const loaded = await workflows.loadDeclarations(ctx, p.schemaPaths);
+  const loaded = await workflows.validateProject(ctx, p);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (options.format === 'json') out.json({ ok: errors.length === 0, tables: loaded.schema.tables.length, diagnostics: loaded.diagnostics });
   else {
@@ -245,4 +245,9 @@ try {
   } else {
     process.exitCode = new Output({ format: 'text', quiet: false, debug: process.argv.includes('--debug') }).failure(error);
   }
+} finally {
+  await workflows.shutdown();
+  // A command is finished here: whatever a library left running must not keep the process (and a
+  // CI job) waiting. The timer does not itself keep the process alive.
+  setTimeout(() => process.exit(), 2000).unref();
 }

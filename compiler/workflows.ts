@@ -13,7 +13,7 @@ import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
 import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
-import { normalizeDeclared } from './normalize/index.js';
+import { closeDevDatabase, normalizeDeclared } from './normalize/index.js';
 import { findConfig, loadProject, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
@@ -34,6 +34,9 @@ export interface Context {
   readonly waitSeconds?: number;
 }
 
+/** Where derived, disposable data lives: `.schemac/cache` next to the config. */
+const cacheDirOf = (project: ResolvedProject): string => path.join(project.root, '.schemac', 'cache');
+
 /** A path as users should see it: relative to the working directory. */
 export const displayPath = (ctx: Context) => (file: string): string => path.relative(ctx.cwd, file) || '.';
 
@@ -52,11 +55,48 @@ export async function loadDeclarations(ctx: Context, schemaPaths: readonly strin
   return { ...built, diagnostics, files };
 }
 
+/**
+ * PostgreSQL's own verdict on the declarations: the schema is built in the embedded dev database
+ * (cached by content). A statement it refuses is SC220 at the declaring line; an extension the
+ * embedded database lacks only means the check could not run (SC221, a warning).
+ */
+export async function checkWithPostgres(loaded: LoadedDeclarations, cacheDir: string): Promise<Diagnostic[]> {
+  const result = await normalizeDeclared(loaded.schema, { cacheDir });
+  if (result.normalized) return [];
+  const failure = result.failure;
+  if (!failure || failure.kind === 'extension.create') {
+    return [diagnostic('SC221', { severity: 'warning', message: `the declarations could not be checked with the embedded PostgreSQL: ${result.reason ?? 'it did not start'}`, ...(failure ? { path: failure.path, at: locateWithParents(loaded.locate, failure.path) } : {}) })];
+  }
+  return [diagnostic('SC220', {
+    message: `PostgreSQL rejects ${failure.path}: ${failure.message}`,
+    path: failure.path,
+    ...(locateWithParents(loaded.locate, failure.path) ? { at: locateWithParents(loaded.locate, failure.path)! } : {}),
+  })];
+}
+
+/** Where an object was declared, or failing that its table (`column:s.t.c` → `table:s.t`). */
+function locateWithParents(locate: SourceLocator, path: string): ReturnType<SourceLocator> {
+  const found = locate(path);
+  if (found) return found;
+  const [kind, rest] = [path.slice(0, path.indexOf(':')), path.slice(path.indexOf(':') + 1)];
+  const parts = rest.split('.');
+  return ['column', 'constraint', 'trigger', 'policy'].includes(kind) && parts.length >= 3 ? locate(`table:${parts[0]}.${parts[1]}`) : undefined;
+}
+
+/** `schemac validate`: schemac's checks, then (when those pass) PostgreSQL's own. */
+export async function validateProject(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
+  const loaded = await loadDeclarations(ctx, project.schemaPaths);
+  if (hasErrors(loaded.diagnostics)) return loaded;
+  return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project)))] };
+}
+
 /** Declarations that must be valid to go on: errors stop the command (exit 2). */
 export async function loadValidDeclarations(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
-  return loaded;
+  const checked = await checkWithPostgres(loaded, cacheDirOf(project));
+  if (hasErrors(checked)) throw new SchemacError(checked);
+  return { ...loaded, diagnostics: [...loaded.diagnostics, ...checked] };
 }
 
 export function projectTarget(ctx: Context, project: ResolvedProject | undefined, url: string | undefined): DatabaseTarget {
@@ -185,8 +225,6 @@ export async function comparableSchemas(
   }
 }
 
-const cacheDirOf = (project: ResolvedProject): string => path.join(project.root, '.schemac', 'cache');
-
 export interface DriftResult extends DriftReport {
   readonly database: string;
 }
@@ -241,6 +279,9 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
   if (hasErrors(declarations.diagnostics)) throw new SchemacError(declarations.diagnostics);
   return { schema: declarations.schema, locate: declarations.locate, description: source };
 }
+
+/** Release what a command may have started in the background (the embedded dev database). */
+export const shutdown = closeDevDatabase;
 
 /** A usage error (exit 2) raised by the CLI after flag parsing. */
 export const usageError = (message: string): SchemacError => new SchemacError([diagnostic('SC901', { message })]);

@@ -28,6 +28,8 @@ export const DIAGNOSTIC_CODES = {
   SC217: { title: 'unique key without the partition key', hint: 'PostgreSQL requires primary keys and unique constraints of a partitioned table to include every partition key column.' },
   SC218: { title: 'invalid partition', hint: 'Partitions need a partitioned parent, non-overlapping bounds and at most one DEFAULT partition.' },
   SC219: { title: 'invalid policy', hint: 'Policies need rowLevelSecurity on their table; INSERT policies take only withCheck, SELECT and DELETE only using.' },
+  SC220: { title: 'PostgreSQL rejects the declaration', hint: 'schemac built the declared schema in an embedded PostgreSQL and it refused this object; fix the declaration as the message says.' },
+  SC221: { title: 'declarations not checked with PostgreSQL', hint: 'The embedded PostgreSQL could not build the schema (an extension it lacks?); the declarations were checked by schemac alone.' },
   SC216: { title: 'unknown relation in a view', hint: 'Declare the table or view the query reads, or qualify the name with its schema.' },
   SC215: { title: 'invalid index', hint: 'Only btree indexes are ordered or unique; INCLUDE needs btree, gist or spgist; NULLS NOT DISTINCT needs a unique index.' },
   // Migrations folder

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect, databaseErrorInfo, type Database } from '../db/connection.js';
-import { diffSchemas } from '../diff/index.js';
+import { diffSchemas, type Change } from '../diff/index.js';
+import type { ObjectPath } from '../model/paths.js';
 import { loadParser } from '../expr/index.js';
 import { introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
@@ -25,11 +26,27 @@ import { stableJson } from '../render/json.js';
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
 const NORMALIZER_VERSION = 1;
 
+/** The declaration PostgreSQL refused while building the schema in the dev database. */
+export interface DevDatabaseFailure {
+  readonly path: ObjectPath;
+  readonly kind: Change['kind'];
+  readonly message: string;
+  readonly statement: string;
+}
+
 export interface NormalizeResult {
   readonly schema: Schema;
   readonly normalized: boolean;
   /** Why normalisation was skipped. */
   readonly reason?: string;
+  /** Set when PostgreSQL refused one of the statements (not when the dev database could not start). */
+  readonly failure?: DevDatabaseFailure;
+}
+
+class StepFailure extends Error {
+  constructor(readonly failure: DevDatabaseFailure) {
+    super(failure.message);
+  }
 }
 
 /** Declaration-only fields (renames, external partitions) a database cannot hold: copied back after the round trip. */
@@ -79,7 +96,16 @@ async function roundTrip(declared: Schema): Promise<Schema> {
     const db = await devDatabase;
     await db.exec('BEGIN');
     try {
-      for (const statement of steps.flatMap((s) => s.up)) await db.exec(statement);
+      for (const step of steps) {
+        for (const statement of step.up) {
+          try {
+            await db.exec(statement);
+          } catch (error) {
+            const info = databaseErrorInfo(error);
+            throw new StepFailure({ path: step.step.change.path, kind: step.step.change.kind, message: info.message, statement });
+          }
+        }
+      }
       // Introspection opens its own read-only snapshot; run it inside this transaction instead.
       return await introspect(db, { inTransaction: true });
     } finally {
@@ -89,6 +115,13 @@ async function roundTrip(declared: Schema): Promise<Schema> {
 }
 
 const memoryCache = new Map<string, Schema>();
+
+/** Close the embedded dev database, if one was started (a CLI run ends with this). */
+export async function closeDevDatabase(): Promise<void> {
+  const pending = devDatabase;
+  devDatabase = undefined;
+  if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
+}
 
 /** The declared schema as PostgreSQL stores it. Never throws for database reasons. */
 export async function normalizeDeclared(declared: Schema, options: { cacheDir?: string } = {}): Promise<NormalizeResult> {
@@ -107,7 +140,8 @@ export async function normalizeDeclared(declared: Schema, options: { cacheDir?: 
   try {
     normalized = await roundTrip(declared);
   } catch (error) {
-    return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message };
+    const failure = error instanceof StepFailure ? { failure: error.failure } : {};
+    return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message, ...failure };
   }
   memoryCache.set(key, normalized);
   if (cacheFile) {

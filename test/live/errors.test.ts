@@ -71,6 +71,17 @@ export const payments = table('payments', {
     noStackTrace(result);
   });
 
+  it('what only PostgreSQL knows (a view reading a missing column) is SC220 at the view, before any database', async () => {
+    const dir = makeProject({ 'schema/index.ts': `${VALID}\nimport { view } from 'schemac';\nexport const v = view('account_names', { query: sql\`SELECT id, nmae FROM accounts\` });\n` });
+    const validate = await runCli(['validate'], { cwd: dir });
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain('schema/index.ts:11 SC220 error: PostgreSQL rejects view:public.account_names: column "nmae" does not exist');
+    const generate = await runCli(['generate'], { cwd: dir });
+    expect(generate.code).toBe(2);
+    expect(generate.stderr).toContain('SC220');
+    noStackTrace(generate);
+  });
+
   it('identifiers longer than 63 bytes and duplicate names are reported', async () => {
     const long = 'a'.repeat(64);
     const dir = makeProject({ 'schema/index.ts': `${VALID}\nexport const t2 = table('${long}', { columns: { id: integer() } });\nexport const dup = table('accounts', { columns: { id: integer() } });\n` });
