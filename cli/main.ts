@@ -202,6 +202,23 @@ const inspect: Action = async (ctx, options, out) => {
 
 const usage = (message: string): Error => workflows.usageError(message);
 
+const pull: Action = async (ctx, options, out) => {
+  let project: workflows.ResolvedProject | undefined;
+  try {
+    project = await workflows.loadProject({ cwd: ctx.cwd, ...(options.config ? { config: options.config } : {}), ...(options.project ? { project: options.project } : {}) });
+  } catch {
+    project = undefined; // pull works without a config: it writes one
+  }
+  const target = workflows.projectTarget(ctx, project, options.url);
+  const result = await workflows.pullProject(ctx, target, options['out'] as string, { force: options['force'] === true });
+  if (options.format === 'json') out.json(result);
+  else {
+    for (const file of result.files) out.info(`wrote ${file}`);
+    out.info(`Pulled ${result.database}. Next: cd ${options['out'] as string} && schemac generate`);
+  }
+  return 0;
+};
+
 const program = new Command('schemac')
   .description('Declarative schema-as-code compiler for PostgreSQL')
   .version(packageVersion())
@@ -235,6 +252,8 @@ program.command('diff').description('SQL that turns one schema source into anoth
   .requiredOption('--from <source>', 'postgres URL, pglite:<dir>, config or schema file, snapshot:<file>, or empty')
   .requiredOption('--to <source>', 'same kinds of source as --from')
   .option('--exit-code', 'exit 1 when there are differences').action(run(diff));
+program.command('pull').description('introspect a database and write TypeScript declarations and a config')
+  .requiredOption('--out <dir>', 'folder to write the project into').option('--force', 'overwrite an existing project there').action(run(pull));
 program.command('inspect').description('print the introspected model of a database (--format json or sql)').action(run(inspect));
 
 try {

@@ -9,7 +9,7 @@ export {
 export {
   check, compositeType, domain, enumType, exclude, extension, policy, sequence, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
 } from './dsl/objects.js';
-export { fn, procedure, trigger } from './dsl/routines.js';
+export { fn, procedure, routine, trigger } from './dsl/routines.js';
 export type {
   CheckDeclaration, ColumnDeclaration, ColumnOptions, Declaration, DefaultValue, EnumDeclaration, ExtensionDeclaration,
   ForeignKeyDeclaration, IndexDeclaration, NamespaceDeclaration, ReferenceOptions, SqlExpression, TableDeclaration,

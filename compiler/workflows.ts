@@ -24,7 +24,8 @@ import { nextVersion, readMigrationFolder, rehash, slugify, writeMigration, type
 import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
 import { typeSql } from './render/definitions.js';
 import { quoteLiteral } from './render/quote.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pullSchema } from './pull/index.js';
 
 export interface Context {
   readonly cwd: string;
@@ -278,6 +279,32 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
     : await loadDeclarations(ctx, [path.resolve(ctx.cwd, source)]);
   if (hasErrors(declarations.diagnostics)) throw new SchemacError(declarations.diagnostics);
   return { schema: declarations.schema, locate: declarations.locate, description: source };
+}
+
+export interface PullResult {
+  readonly files: readonly string[];
+  readonly database: string;
+}
+
+/**
+ * `schemac pull`: introspect a database and write declarations (and a config) into `outDir`.
+ * Refuses to overwrite an existing project there unless `force`.
+ */
+export async function pullProject(ctx: Context, target: DatabaseTarget, outDir: string, options: { force?: boolean } = {}): Promise<PullResult> {
+  const out = path.resolve(ctx.cwd, outDir);
+  if (!options.force && existsSync(path.join(out, 'schemac.config.ts'))) {
+    throw new SchemacError([diagnostic('SC101', { message: `${displayPath(ctx)(out)} already holds a schemac project`, hint: 'Choose an empty folder, or pass --force to overwrite its files.' })]);
+  }
+  await prepareExpressions();
+  return usingDatabase(ctx, target, async (db) => {
+    const files = pullSchema(await introspect(db));
+    for (const file of files) {
+      const full = path.join(out, file.path);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, file.content);
+    }
+    return { files: files.map((f) => displayPath(ctx)(path.join(out, f.path))), database: db.description };
+  });
 }
 
 /** Release what a command may have started in the background (the embedded dev database). */

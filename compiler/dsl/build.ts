@@ -85,7 +85,7 @@ import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
 import { routineDefinition, routineSignature, triggerDefinition } from './routines.js';
 import { siteOf } from './source.js';
-import { expressionFunctionName } from '../expr/index.js';
+import { expressionFunctionName, routineStatementParts } from '../expr/index.js';
 
 export interface BuildResult {
   readonly schema: Schema;
@@ -456,12 +456,18 @@ function buildTrigger(b: Builder, t: TableDeclaration, x: TriggerDeclaration): T
 }
 
 function buildRoutine(b: Builder, r: RoutineDeclaration): Routine {
-  const signature = routineSignature(r);
-  b.site(routinePath(r.schema, r.name, signature), r);
+  // A routine given as a statement: its schema, name, kind and arguments come from the statement.
+  const parts = r.definition !== undefined ? routineStatementParts(r.definition) : undefined;
+  const schema = parts?.schema ?? r.schema;
+  const name = parts?.name ?? r.name;
+  const signature = parts?.signature ?? routineSignature(r);
+  const path = routinePath(schema, name, signature);
+  b.site(path, r);
+  if (r.definition !== undefined && !parts) b.malformed(path, 'routine(…) needs one CREATE FUNCTION or CREATE PROCEDURE statement');
   return {
-    schema: r.schema,
-    name: r.name,
-    kind: r.routine,
+    schema,
+    name,
+    kind: parts ? (parts.procedure ? 'procedure' : 'function') : r.routine,
     signature,
     definition: routineDefinition(r),
     ...(r.comment === undefined ? {} : { comment: r.comment }),

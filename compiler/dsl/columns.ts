@@ -86,8 +86,11 @@ export const citext = (o: ColumnOptions & { schema?: string } = {}): ColumnDecla
  */
 export const column = (type: string, o: ColumnOptions & { schema?: string } = {}): ColumnDeclaration => {
   const { schema, ...rest } = o;
-  const name = schema === undefined ? TYPE_ALIASES[type.trim().toLowerCase()] ?? type.trim() : type;
-  return make(column, name, rest, {}, schema ?? null);
+  if (schema === undefined) return make(column, TYPE_ALIASES[type.trim().toLowerCase()] ?? type.trim(), rest, {}, null);
+  // A type in a schema with modifiers, e.g. column('vector(1536)', { schema: 'public' }).
+  const open = type.endsWith(')') ? type.indexOf('(') : -1;
+  const declaration = make(column, open > 0 ? type.slice(0, open) : type, rest, {}, schema);
+  return open > 0 ? recordSite(Object.freeze({ ...declaration, type: Object.freeze({ ...declaration.type, modifiers: type.slice(open) }) }), column) : declaration;
 };
 
 /** Short spellings PostgreSQL accepts, mapped to the names format_type prints. */

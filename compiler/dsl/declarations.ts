@@ -161,7 +161,9 @@ export type PartitionBoundDeclaration =
   | { readonly from: BoundValue | readonly BoundValue[]; readonly to: BoundValue | readonly BoundValue[] }
   | { readonly in: readonly BoundValue[] }
   | { readonly modulus: number; readonly remainder: number }
-  | { readonly default: true };
+  | { readonly default: true }
+  /** The bound as PostgreSQL prints it: `FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`. */
+  | { readonly raw: string };
 
 export interface PartitionDeclaration {
   readonly kind: 'partition';
@@ -233,8 +235,10 @@ export interface FunctionOptions extends RoutineOptions {
   readonly parallel?: 'unsafe' | 'restricted' | 'safe';
 }
 
-export interface RoutineDeclaration extends RoutineOptions {
+export interface RoutineDeclaration extends Partial<RoutineOptions> {
   readonly kind: 'routine';
+  /** A routine given as its complete CREATE FUNCTION/PROCEDURE statement. */
+  readonly definition?: string;
   readonly routine: 'function' | 'procedure';
   readonly name: string;
   readonly schema: string;
@@ -249,14 +253,17 @@ export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
 export interface TriggerDeclaration {
   readonly kind: 'trigger';
   readonly name: string;
-  readonly timing: 'before' | 'after' | 'instead of';
-  readonly events: readonly TriggerEvent[];
+  /** A trigger given as its complete CREATE TRIGGER statement (then timing, events, … are unused). */
+  readonly definition?: SqlExpression;
+  /** Required unless `definition` is given. */
+  readonly timing?: 'before' | 'after' | 'instead of';
+  readonly events?: readonly TriggerEvent[];
   /** UPDATE OF these columns only. */
   readonly updateOf?: readonly string[];
   readonly forEach?: 'row' | 'statement';
   readonly when?: SqlExpression;
-  /** The trigger function: its declaration, or `'schema.name'`. */
-  readonly function: RoutineDeclaration | string;
+  /** The trigger function: its declaration, or `'schema.name'`. Required unless `definition` is given. */
+  readonly function?: RoutineDeclaration | string;
   readonly arguments?: readonly string[];
   /** ALTER TABLE … ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER; default enabled ('origin'). */
   readonly enabled?: 'origin' | 'always' | 'replica' | 'disabled';

@@ -33,6 +33,7 @@ const list = (value: BoundValue | readonly BoundValue[]): readonly BoundValue[] 
 
 export function boundSql(bound: PartitionBoundDeclaration, timestamptzKey: boolean): string {
   const values = (items: readonly BoundValue[]): string => items.map((v) => boundValueSql(v, timestamptzKey)).join(', ');
+  if ('raw' in bound) return bound.raw;
   if ('default' in bound) return 'DEFAULT';
   if ('in' in bound) return `FOR VALUES IN (${values(bound.in)})`;
   if ('modulus' in bound) return `FOR VALUES WITH (modulus ${bound.modulus}, remainder ${bound.remainder})`;

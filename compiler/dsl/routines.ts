@@ -4,6 +4,7 @@
  */
 import { literalSql } from './literal.js';
 import { qualify, quoteIdent, quoteLiteral } from '../render/quote.js';
+
 import type { FunctionOptions, RoutineArgument, RoutineDeclaration, RoutineOptions, SqlExpression, TriggerDeclaration } from './declarations.js';
 import { recordSite } from './source.js';
 
@@ -17,6 +18,29 @@ export function fn(name: string, options: FunctionOptions): RoutineDeclaration {
 /** `procedure('archive_old_rows', { language: 'plpgsql', body: '…' })` */
 export function procedure(name: string, options: RoutineOptions): RoutineDeclaration {
   return recordSite(Object.freeze({ ...options, kind: 'routine' as const, routine: 'procedure' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), procedure);
+}
+
+/**
+ * A function or procedure given as its complete statement:
+ * `routine(sql\`CREATE FUNCTION app.total(o uuid) RETURNS numeric LANGUAGE sql AS $$ … $$\`)`.
+ * Schema, name and arguments are read from it.
+ */
+export function routine(definition: SqlExpression, options: { comment?: string } = {}): RoutineDeclaration {
+  // Name, schema and kind are read from the statement when the schema is built (the parser is
+  // loaded by then, not necessarily when declaration modules are evaluated).
+  return recordSite(Object.freeze({
+    kind: 'routine' as const,
+    routine: 'function' as const,
+    name: '',
+    schema: DEFAULT_SCHEMA,
+    definition: orReplace(definition.text.trim()),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+  }), routine);
+}
+
+/** `CREATE FUNCTION …` → `CREATE OR REPLACE FUNCTION …` (the statement's first keyword only). */
+function orReplace(text: string): string {
+  return /^create\s+or\s+replace\s/i.test(text) ? text : text.replace(/^create\s+/i, 'CREATE OR REPLACE ');
 }
 
 /** A trigger on the table it is declared in: `trigger('set_updated_at', { timing: 'before', events: ['update'], function: touch })`. */
@@ -36,7 +60,9 @@ const argumentSql = (a: RoutineArgument, withDefault: boolean): string =>
 
 /** The identity arguments (`"a" integer, "b" text`): what DROP FUNCTION needs. */
 export const routineSignature = (d: RoutineDeclaration): string =>
-  (d.args ?? []).filter((a) => a.mode !== 'out').map((a) => argumentSql({ ...a, mode: a.mode === 'inout' || a.mode === 'variadic' ? a.mode : undefined }, false)).join(', ');
+  d.definition !== undefined
+    ? ''
+    : (d.args ?? []).filter((a) => a.mode !== 'out').map((a) => argumentSql({ ...a, mode: a.mode === 'inout' || a.mode === 'variadic' ? a.mode : undefined }, false)).join(', ');
 
 /** A dollar-quote tag that does not occur in the body. */
 function dollarQuote(body: string): string {
@@ -48,17 +74,19 @@ function dollarQuote(body: string): string {
 
 /** The complete `CREATE OR REPLACE FUNCTION|PROCEDURE …` statement of a declaration. */
 export function routineDefinition(d: RoutineDeclaration): string {
+  if (d.definition !== undefined) return d.definition;
   const kind = d.routine === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
   const lines = [`CREATE OR REPLACE ${kind} ${qualify(d.schema, d.name)}(${(d.args ?? []).map((a) => argumentSql(a, true)).join(', ')})`];
   if (d.routine === 'function') lines.push(`RETURNS ${d.returns ?? 'void'}`);
-  lines.push(`LANGUAGE ${quoteIdent(d.language)}`);
+  lines.push(`LANGUAGE ${quoteIdent(d.language ?? 'sql')}`);
   if (d.volatility && d.volatility !== 'volatile') lines.push(d.volatility.toUpperCase());
   if (d.strict) lines.push('STRICT');
   if (d.parallel && d.parallel !== 'unsafe') lines.push(`PARALLEL ${d.parallel.toUpperCase()}`);
   if (d.security === 'definer') lines.push('SECURITY DEFINER');
   for (const [name, value] of Object.entries(d.set ?? {})) lines.push(`SET ${quoteIdent(name)} TO ${quoteLiteral(value)}`);
-  const tag = dollarQuote(d.body);
-  lines.push(`AS ${tag}${d.body}${tag}`);
+  const body = d.body ?? '';
+  const tag = dollarQuote(body);
+  lines.push(`AS ${tag}${body}${tag}`);
   return lines.join('\n');
 }
 
@@ -66,13 +94,14 @@ const EVENT_SQL: Record<string, string> = { insert: 'INSERT', update: 'UPDATE', 
 
 /** The `CREATE TRIGGER …` statement of a trigger declared on `schema.table`. */
 export function triggerDefinition(t: TriggerDeclaration, schema: string, table: string): string {
-  const events = t.events.map((e) => (e === 'update' && t.updateOf?.length ? `UPDATE OF ${t.updateOf.map(quoteIdent).join(', ')}` : EVENT_SQL[e]!)).join(' OR ');
+  if (t.definition) return t.definition.text.trim();
+  const events = (t.events ?? []).map((e) => (e === 'update' && t.updateOf?.length ? `UPDATE OF ${t.updateOf.map(quoteIdent).join(', ')}` : EVENT_SQL[e]!)).join(' OR ');
   const target = typeof t.function === 'string'
     ? t.function.split('.').map(quoteIdent).join('.')
-    : qualify(t.function.schema, t.function.name);
+    : t.function ? qualify(t.function.schema, t.function.name) : '';
   const args = (t.arguments ?? []).map(quoteLiteral).join(', ');
   return [
-    `CREATE TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()} ${events} ON ${qualify(schema, table)}`,
+    `CREATE TRIGGER ${quoteIdent(t.name)} ${(t.timing ?? '').toUpperCase()} ${events} ON ${qualify(schema, table)}`,
     `FOR EACH ${(t.forEach ?? 'row').toUpperCase()}`,
     ...(t.when ? [`WHEN (${t.when.text})`] : []),
     `EXECUTE FUNCTION ${target}(${args})`,

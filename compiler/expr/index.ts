@@ -8,7 +8,7 @@ import { loadParser, parseSql, type ParseError } from './parser.js';
 export { loadParser, parseSql, splitStatements, type ParseError, type ParseNode, type ScriptStatement } from './parser.js';
 export { expressionFunctionName, parseExpression } from './canonical.js';
 export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqual, rangeBound, type RangeBound } from './partitions.js';
-export { routineDefinitionError, routineIdentity, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
+export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
 export { canonicalQuery, queriesEqual, queryError, referencedRelations, type RelationReference } from './queries.js';
 export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
 

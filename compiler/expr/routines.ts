@@ -105,3 +105,22 @@ export function routineReturnChanged(a: string, b: string): boolean {
   const shape = (s: Node) => stableStringify({ returns: canonicalize(s['returnType'] ?? null), parameters: canonicalize(s['parameters'] ?? []) });
   return shape(x) !== shape(y);
 }
+
+/** A type name from a parse tree as SQL: `"pg_catalog"."int4"`, `"public"."status"[]`. */
+function typeNameSql(typeName: Node): string {
+  const base = names(typeName['names']).map((n) => `"${n.replaceAll('"', '""')}"`).join('.');
+  return `${(typeName['setof'] ? 'SETOF ' : '')}${base}${((typeName['arrayBounds'] as unknown[] | undefined) ?? []).map(() => '[]').join('')}`;
+}
+
+/** Schema, name, kind and identity signature of a CREATE FUNCTION/PROCEDURE statement. */
+export function routineStatementParts(sql: string): { schema: string | undefined; name: string; procedure: boolean; signature: string } | undefined {
+  const stmt = statementOf(sql, 'CreateFunctionStmt');
+  if (isError(stmt)) return undefined;
+  const parts = names(stmt['funcname']);
+  const signature = ((stmt['parameters'] as { FunctionParameter: Node }[] | undefined) ?? [])
+    .map((p) => p.FunctionParameter)
+    .filter((p) => !['FUNC_PARAM_OUT', 'FUNC_PARAM_TABLE'].includes(String(p['mode'])))
+    .map((p) => `${p['mode'] === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${typeNameSql(p['argType'] as Node)}`)
+    .join(', ');
+  return { schema: parts.length > 1 ? parts[0] : undefined, name: parts.at(-1) ?? '', procedure: stmt['is_procedure'] === true, signature };
+}

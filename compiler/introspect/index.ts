@@ -50,8 +50,12 @@ const optional = <K extends string>(key: K, value: string | null): { [P in K]?: 
 const SEQUENCE_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
 /** A type by its schema and name: built-in (pg_catalog) types as format_type printed them. */
-const typeOf = (schema: string, name: string, builtin: string, isArray: boolean): ColumnType =>
-  schema === 'pg_catalog' ? { schema: null, name: builtin, isArray } : { schema, name, isArray };
+function typeOf(schema: string, name: string, formatted: string, isArray: boolean): ColumnType {
+  if (schema === 'pg_catalog') return { schema: null, name: formatted, isArray };
+  // format_type prints `public.vector(1536)`: what follows the name in parentheses is the modifier.
+  const open = formatted.endsWith(')') ? formatted.lastIndexOf('(') : -1;
+  return { schema, name, isArray, ...(open > 0 ? { modifiers: formatted.slice(open) } : {}) };
+}
 
 function toColumn(row: ColumnRow): Column {
   const serial = row.default_is_owned_sequence && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');

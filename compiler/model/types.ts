@@ -35,6 +35,8 @@ export interface ColumnType {
   readonly schema: string | null;
   readonly name: string;
   readonly isArray: boolean;
+  /** Type modifiers of a non-built-in type, as PostgreSQL prints them: `(1536)` for vector(1536). */
+  readonly modifiers?: string;
 }
 
 export type IdentityKind = 'always' | 'by default';

@@ -22,6 +22,7 @@ import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
 import { renderSteps } from '../render/index.js';
 import { stableJson } from '../render/json.js';
+import { quoteIdent } from '../render/quote.js';
 
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
 const NORMALIZER_VERSION = 1;
@@ -96,6 +97,7 @@ async function roundTrip(declared: Schema): Promise<Schema> {
     const db = await devDatabase;
     await db.exec('BEGIN');
     try {
+      await createReferencedRoles(db, declared);
       for (const step of steps) {
         for (const statement of step.up) {
           try {
@@ -112,6 +114,17 @@ async function roundTrip(declared: Schema): Promise<Schema> {
       await db.exec('ROLLBACK');
     }
   });
+}
+
+/**
+ * Roles are referenced by declarations (policies), not created by them: the dev database gets the
+ * ones it lacks, inside the transaction that is rolled back.
+ */
+async function createReferencedRoles(db: Database, schema: Schema): Promise<void> {
+  const wanted = new Set(schema.tables.flatMap((t) => (t.policies ?? []).flatMap((p) => p.roles)).filter((r) => r !== 'public'));
+  if (wanted.size === 0) return;
+  const existing = new Set((await db.query<{ name: string }>('SELECT rolname AS name FROM pg_roles')).map((r) => r.name));
+  for (const role of wanted) if (!existing.has(role)) await db.exec(`CREATE ROLE ${quoteIdent(role)}`);
 }
 
 const memoryCache = new Map<string, Schema>();

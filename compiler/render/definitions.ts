@@ -14,7 +14,7 @@ export interface StatementPair {
 
 /** `integer`, `character varying(255)`, `"public"."status"[]`. */
 export function typeSql(type: ColumnType): string {
-  const base = type.schema === null ? type.name : qualify(type.schema, type.name);
+  const base = type.schema === null ? type.name : `${qualify(type.schema, type.name)}${type.modifiers ?? ''}`;
   return type.isArray ? `${base}[]` : base;
 }
 
