@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   SC219: { title: 'invalid policy', hint: 'Policies need rowLevelSecurity on their table; INSERT policies take only withCheck, SELECT and DELETE only using.' },
   SC220: { title: 'PostgreSQL rejects the declaration', hint: 'schemac built the declared schema in an embedded PostgreSQL and it refused this object; fix the declaration as the message says.' },
   SC221: { title: 'declarations not checked with PostgreSQL', hint: 'The embedded PostgreSQL could not build the schema (an extension it lacks?); the declarations were checked by schemac alone.' },
+  SC222: { title: 'invalid grant', hint: 'Name the roles, and privileges the object has (tables: SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER; sequences: USAGE, SELECT, UPDATE; schemas: USAGE, CREATE; routines: EXECUTE). ALL is not accepted: list them.' },
   SC216: { title: 'unknown relation in a view', hint: 'Declare the table or view the query reads, or qualify the name with its schema.' },
   SC215: { title: 'invalid index', hint: 'Only btree indexes are ordered or unique; INCLUDE needs btree, gist or spgist; NULLS NOT DISTINCT needs a unique index.' },
   // Migrations folder

@@ -28,6 +28,7 @@ import type {
   Domain,
   CompositeType,
   Sequence,
+  Grant,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -62,8 +63,8 @@ interface OnTable extends On {
 }
 
 export type Change =
-  | (On & { readonly kind: 'namespace.create'; readonly namespace: Namespace })
-  | (On & { readonly kind: 'namespace.drop'; readonly namespace: Namespace })
+  | (On & { readonly kind: 'namespace.create'; readonly namespace: Namespace; readonly grants?: readonly Grant[] })
+  | (On & { readonly kind: 'namespace.drop'; readonly namespace: Namespace; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'namespace.comment'; readonly name: string; readonly from?: string; readonly to?: string })
   | (On & { readonly kind: 'extension.create'; readonly extension: Extension })
   | (On & { readonly kind: 'extension.drop'; readonly extension: Extension })
@@ -87,8 +88,8 @@ export type Change =
       readonly usagesAfter: readonly EnumUsage[];
     })
   | (On & { readonly kind: 'enum.comment'; readonly enum: EnumType; readonly from?: string; readonly to?: string })
-  | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number })
-  | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number })
+  | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number; readonly grants?: readonly Grant[] })
+  | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
   | (On & { readonly kind: 'domain.create'; readonly domain: Domain })
   | (On & { readonly kind: 'domain.drop'; readonly domain: Domain })
@@ -96,17 +97,22 @@ export type Change =
   | (On & { readonly kind: 'composite.create'; readonly composite: CompositeType })
   | (On & { readonly kind: 'composite.drop'; readonly composite: CompositeType })
   | (On & { readonly kind: 'composite.alter'; readonly from: CompositeType; readonly to: CompositeType })
-  | (On & { readonly kind: 'sequence.create'; readonly sequence: Sequence })
-  | (On & { readonly kind: 'sequence.drop'; readonly sequence: Sequence })
+  | (On & { readonly kind: 'sequence.create'; readonly sequence: Sequence; readonly grants?: readonly Grant[] })
+  | (On & { readonly kind: 'sequence.drop'; readonly sequence: Sequence; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'sequence.alter'; readonly from: Sequence; readonly to: Sequence })
-  | (On & { readonly kind: 'routine.create'; readonly routine: Routine })
-  | (On & { readonly kind: 'routine.drop'; readonly routine: Routine })
+  | (On & { readonly kind: 'grant.add'; readonly grant: Grant })
+  | (On & { readonly kind: 'grant.revoke'; readonly grant: Grant })
+  | (On & { readonly kind: 'routine.create'; readonly routine: Routine; readonly grants?: readonly Grant[] })
+  | (On & { readonly kind: 'routine.drop'; readonly routine: Routine; readonly grants?: readonly Grant[] })
   | (On & {
       readonly kind: 'routine.replace';
       readonly from: Routine;
       readonly to: Routine;
       /** The return type or parameters changed: OR REPLACE is refused, so drop and create. */
       readonly recreate: boolean;
+      /** With recreate: the grants the routine had and has (a dropped routine loses them). */
+      readonly grantsBefore?: readonly Grant[];
+      readonly grantsAfter?: readonly Grant[];
     })
   | (On & { readonly kind: 'routine.comment'; readonly routine: Routine; readonly from?: string; readonly to?: string })
   | (OnTable & { readonly kind: 'trigger.create'; readonly trigger: Trigger })
@@ -117,8 +123,8 @@ export type Change =
   | (OnTable & { readonly kind: 'policy.create'; readonly policy: Policy })
   | (OnTable & { readonly kind: 'policy.drop'; readonly policy: Policy })
   | (OnTable & { readonly kind: 'policy.alter'; readonly from: Policy; readonly to: Policy })
-  | (On & { readonly kind: 'table.create'; readonly table: Table; /** Partition depth: parents are created first. */ readonly level: number })
-  | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number })
+  | (On & { readonly kind: 'table.create'; readonly table: Table; /** Partition depth: parents are created first. */ readonly level: number; readonly grants?: readonly Grant[] })
+  | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number; readonly grants?: readonly Grant[] })
   | (OnTable & { readonly kind: 'table.partitionBound'; readonly parent: string; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'table.rename'; readonly from: string })
   | (OnTable & { readonly kind: 'table.comment'; readonly from?: string; readonly to?: string })

@@ -9,6 +9,7 @@ import { diffEnums } from './enums.js';
 import { diffExtensions } from './extensions.js';
 import { diffNamespaces } from './namespaces.js';
 import { diffRoutines } from './routines.js';
+import { withGrants } from './grants.js';
 import { diffComposites, diffDomains, diffSequences } from './types.js';
 import { diffTables } from './tables.js';
 import { diffViews } from './views.js';
@@ -20,11 +21,11 @@ export { assertNever } from './changes.js';
 export function diffSchemas(from: Schema, to: Schema): Change[] {
   const enumChanges = diffEnums(from, to);
   const tableChanges = diffTables(from, to);
-  const changes = [
+  const changes = withGrants([
     ...diffNamespaces(from, to), ...diffExtensions(from, to), ...enumChanges, ...diffDomains(from, to), ...diffComposites(from, to),
     ...diffSequences(from, to), ...diffRoutines(from, to), ...tableChanges,
     ...diffViews(from, to, [...enumChanges, ...tableChanges]),
-  ];
+  ], from, to);
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)

@@ -28,6 +28,7 @@ import {
   domainPath,
   compositePath,
   sequencePath,
+  grantPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
@@ -56,6 +57,7 @@ import type {
   Domain,
   CompositeType,
   Sequence,
+  Grant,
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
@@ -80,6 +82,7 @@ import type {
   DomainDeclaration,
   CompositeTypeDeclaration,
   SequenceDeclaration,
+  GrantDeclaration,
 } from './declarations.js';
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
@@ -93,7 +96,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'enum', 'extension', 'namespace']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -530,6 +533,28 @@ function buildSequence(b: Builder, q: SequenceDeclaration): Sequence {
   };
 }
 
+/** One Grant per role of a grant() declaration. */
+function buildGrants(b: Builder, g: GrantDeclaration, routineOf: ReadonlyMap<object, Routine>): Grant[] {
+  const on = g.on as { kind?: string; schema: string; name?: string };
+  const routineTarget = routineOf.get(g.on);
+  const target: Pick<Grant, 'kind' | 'schema' | 'name' | 'signature'> | undefined =
+    routineTarget ? { kind: routineTarget.kind, schema: routineTarget.schema, name: routineTarget.name, signature: routineTarget.signature }
+    : on.kind === 'table' || on.kind === 'view' ? { kind: 'table', schema: on.schema, name: on.name! }
+    : on.kind === 'sequence' ? { kind: 'sequence', schema: on.schema, name: on.name! }
+    : on.kind === 'namespace' ? { kind: 'schema', schema: '', name: on.name! }
+    : on.kind === undefined && typeof on.schema === 'string' ? { kind: 'schema', schema: '', name: on.schema }
+    : undefined;
+  if (!target) {
+    b.diagnostics.push(diagnostic('SC104', { message: 'grant(…) needs a table, view, sequence, schema or routine declaration to grant on' }));
+    return [];
+  }
+  return g.to.map((role) => {
+    const grant: Grant = { ...target, role, privileges: [...g.privileges].sort(), ...(g.withGrantOption ? { withGrantOption: true } : {}) };
+    b.site(grantPath(target.kind, target.schema, target.name, role), g);
+    return grant;
+  });
+}
+
 function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
   b.site(enumPath(e.schema, e.name), e);
   return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
@@ -574,7 +599,10 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const extensions = unique.filter((d): d is ExtensionDeclaration => d.kind === 'extension').map((x) => buildExtension(b, x));
   const builtTables = tables.flatMap((t) => buildTableWithPartitions(b, t));
   const views = unique.filter((d): d is ViewDeclaration => d.kind === 'view').map((v) => buildView(b, v));
-  const routines = unique.filter((d): d is RoutineDeclaration => d.kind === 'routine').map((r) => buildRoutine(b, r));
+  const routineDeclarations = unique.filter((d): d is RoutineDeclaration => d.kind === 'routine');
+  const routines = routineDeclarations.map((r) => buildRoutine(b, r));
+  const routineOf = new Map(routineDeclarations.map((d, i) => [d as object, routines[i]!]));
+  const grants = unique.filter((d): d is GrantDeclaration => d.kind === 'grant').flatMap((g) => buildGrants(b, g, routineOf));
   const domains = unique.filter((d): d is DomainDeclaration => d.kind === 'domain').map((d) => buildDomain(b, d));
   const composites = unique.filter((d): d is CompositeTypeDeclaration => d.kind === 'composite').map((c) => buildComposite(b, c));
   const sequences = unique.filter((d): d is SequenceDeclaration => d.kind === 'sequence').map((q) => buildSequence(b, q));
@@ -593,6 +621,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     domains,
     composites,
     sequences,
+    grants,
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

@@ -360,6 +360,17 @@ export interface SequenceDeclaration {
   readonly comment?: string;
 }
 
+/** GRANT privileges ON an object TO roles. */
+export interface GrantDeclaration {
+  readonly kind: 'grant';
+  readonly name: string;
+  readonly privileges: readonly string[];
+  /** A table, view, sequence, schema (namespace) or routine declaration, or `{ schema: 'name' }`. */
+  readonly on: AnyTableDeclaration | ViewDeclaration | SequenceDeclaration | NamespaceDeclaration | RoutineDeclaration | { readonly schema: string };
+  readonly to: readonly string[];
+  readonly withGrantOption?: boolean;
+}
+
 export interface NamespaceDeclaration {
   readonly kind: 'namespace';
   readonly name: string;
@@ -369,4 +380,4 @@ export interface NamespaceDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

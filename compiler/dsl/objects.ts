@@ -11,6 +11,7 @@ import type {
   ExclusionDeclaration,
   ExclusionElementDeclaration,
   IndexDeclaration,
+  GrantDeclaration,
   CompositeTypeDeclaration,
   DomainDeclaration,
   SequenceDeclaration,
@@ -79,6 +80,21 @@ export function compositeType(name: string, options: Omit<CompositeTypeDeclarati
 /** A standalone sequence: `sequence('invoice_numbers', { start: 1000 })`. */
 export function sequence(name: string, options: Omit<SequenceDeclaration, 'kind' | 'name' | 'schema'> & { schema?: string } = {}): SequenceDeclaration {
   return recordSite(Object.freeze({ ...options, kind: 'sequence' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), sequence);
+}
+
+/**
+ * GRANT privileges ON an object TO roles: `grant(['SELECT', 'INSERT'], orders, 'app_user')`.
+ * Roles are referenced, not created.
+ */
+export function grant(privileges: readonly string[], on: GrantDeclaration['on'], to: string | readonly string[], options: { withGrantOption?: boolean } = {}): GrantDeclaration {
+  return recordSite(Object.freeze({
+    kind: 'grant' as const,
+    name: 'grant',
+    privileges: Object.freeze(privileges.map((p) => p.toUpperCase())),
+    on,
+    to: Object.freeze(typeof to === 'string' ? [to] : [...to]),
+    ...options,
+  }), grant);
 }
 
 export function extension(name: string, options: { schema?: string } = {}): ExtensionDeclaration {

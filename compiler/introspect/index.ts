@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, ColumnType, CompositeType, Domain, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, ColumnType, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -24,9 +24,10 @@ import type {
   DomainRow,
   CompositeRow,
   SequenceRow,
+  GrantRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies', 'domains', 'composites', 'sequences'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies', 'domains', 'composites', 'sequences', 'grants'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -219,6 +220,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const domains = await db.query<DomainRow>(query('domains'));
     const composites = await db.query<CompositeRow>(query('composites'));
     const sequences = await db.query<SequenceRow>(query('sequences'));
+    const grants = await db.query<GrantRow>(query('grants'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
@@ -243,6 +245,10 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
         ...optional('comment', c.comment),
       })),
       sequences: sequences.map(({ comment, ...q }): Sequence => ({ ...q, ...optional('comment', comment) })),
+      grants: grants.map((g): Grant => ({
+        kind: g.kind, schema: g.schema, name: g.name, ...optional('signature', g.signature), role: g.role, privileges: g.privileges,
+        ...(g.with_grant_option ? { withGrantOption: true } : {}),
+      })),
       routines: routines.map((r): Routine => ({
         schema: r.schema, name: r.name, kind: r.kind, signature: r.signature, definition: r.definition.trim(), ...optional('comment', r.comment),
       })),

@@ -165,3 +165,13 @@ export interface SequenceRow {
   readonly cycle: boolean;
   readonly comment: string | null;
 }
+
+export interface GrantRow {
+  readonly kind: 'table' | 'sequence' | 'schema' | 'function' | 'procedure';
+  readonly schema: string;
+  readonly name: string;
+  readonly signature: string | null;
+  readonly role: string;
+  readonly privileges: string[];
+  readonly with_grant_option: boolean;
+}

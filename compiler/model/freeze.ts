@@ -1,5 +1,8 @@
 import { sortByKey } from './paths.js';
-import type { Schema, Table, View } from './types.js';
+import type { Grant, Schema, Table, View } from './types.js';
+
+/** Object, role and grant option: one grant entry per key. */
+export const grantKey = (g: Grant): string => `${g.kind}\0${g.schema}\0${g.name}\0${g.signature ?? ''}\0${g.role}\0${g.withGrantOption ? 1 : 0}`;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -44,6 +47,9 @@ export function freezeSchema(schema: Schema): Schema {
       : {}),
     ...(schema.composites && schema.composites.length > 0 ? { composites: sortByKey(schema.composites, (c) => `${c.schema}\0${c.name}`) } : {}),
     ...(schema.sequences && schema.sequences.length > 0 ? { sequences: sortByKey(schema.sequences, (q) => `${q.schema}\0${q.name}`) } : {}),
+    ...(schema.grants && schema.grants.length > 0
+      ? { grants: sortByKey(schema.grants, grantKey).map((g) => ({ ...g, privileges: [...g.privileges].sort() })) }
+      : {}),
     ...(schema.routines && schema.routines.length > 0
       ? { routines: sortByKey(schema.routines, (r) => `${r.schema}\0${r.name}\0${r.signature}`) }
       : {}),

@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence' | 'grant';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -23,6 +23,8 @@ export const policyPath = (schema: string, table: string, name: string): ObjectP
 export const domainPath = (schema: string, name: string): ObjectPath => `domain:${schema}.${name}`;
 export const compositePath = (schema: string, name: string): ObjectPath => `type:${schema}.${name}`;
 export const sequencePath = (schema: string, name: string): ObjectPath => `sequence:${schema}.${name}`;
+export const grantPath = (kind: string, schema: string, name: string, role: string): ObjectPath =>
+  `grant:${kind} ${schema ? `${schema}.` : ''}${name} to ${role}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
 
 /** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */

@@ -304,6 +304,26 @@ export interface Sequence {
   readonly comment?: string;
 }
 
+export type GrantObjectKind = 'table' | 'sequence' | 'schema' | 'function' | 'procedure';
+
+/**
+ * Privileges one role holds on one object, beyond the owner's own. Views and materialized views
+ * are `table` objects, as in GRANT … ON TABLE. Roles are referenced, never created.
+ */
+export interface Grant {
+  readonly kind: GrantObjectKind;
+  /** Empty for schemas. */
+  readonly schema: string;
+  readonly name: string;
+  /** Identity arguments, for functions and procedures. */
+  readonly signature?: string;
+  /** Role name, or `public`. */
+  readonly role: string;
+  /** Upper case, sorted: `INSERT`, `SELECT`, … */
+  readonly privileges: readonly string[];
+  readonly withGrantOption?: boolean;
+}
+
 export interface Extension {
   readonly name: string;
   /** Schema the extension's objects live in. */
@@ -328,6 +348,8 @@ export interface Schema {
   readonly domains?: readonly Domain[];
   readonly composites?: readonly CompositeType[];
   readonly sequences?: readonly Sequence[];
+  /** Absent when none (and in older snapshots). */
+  readonly grants?: readonly Grant[];
 }
 
 /** The schema of a database with nothing in it. */

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, compositePath, constraintPath, domainPath, enumPath, indexPath, policyPath, routinePath, sequencePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
+import { columnPath, compositePath, constraintPath, domainPath, enumPath, grantPath, indexPath, policyPath, routinePath, sequencePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -214,6 +214,25 @@ function validateTypes(f: Findings, schema: Schema, relations: Map<string, Objec
   }
 }
 
+const PRIVILEGES: Record<string, ReadonlySet<string>> = {
+  table: new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']),
+  sequence: new Set(['USAGE', 'SELECT', 'UPDATE']),
+  schema: new Set(['USAGE', 'CREATE']),
+  function: new Set(['EXECUTE']),
+  procedure: new Set(['EXECUTE']),
+};
+
+function validateGrants(f: Findings, schema: Schema): void {
+  for (const g of schema.grants ?? []) {
+    const path = grantPath(g.kind, g.schema, g.name, g.role);
+    if (g.role.trim() === '') f.add('SC222', path, `a grant on ${g.name} names no role`);
+    if (g.role === 'public' && g.withGrantOption) f.add('SC222', path, `a grant option cannot be given to PUBLIC (on ${g.name}); name a role`);
+    for (const p of g.privileges) {
+      if (!PRIVILEGES[g.kind]!.has(p)) f.add('SC222', path, `${p} is not a privilege of a ${g.kind}; use ${[...PRIVILEGES[g.kind]!].join(', ')}`);
+    }
+  }
+}
+
 function validateRoutines(f: Findings, schema: Schema): void {
   for (const r of schema.routines ?? []) {
     const error = routineDefinitionError(r.definition);
@@ -285,6 +304,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
   validatePartitions(f, schema);
   validateRoutines(f, schema);
   validateTypes(f, schema, relations);
+  validateGrants(f, schema);
   validateForeignKeys(f, schema);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {

@@ -117,11 +117,14 @@ async function roundTrip(declared: Schema): Promise<Schema> {
 }
 
 /**
- * Roles are referenced by declarations (policies), not created by them: the dev database gets the
+ * Roles are referenced by declarations (policies, grants), not created by them: the dev database gets the
  * ones it lacks, inside the transaction that is rolled back.
  */
 async function createReferencedRoles(db: Database, schema: Schema): Promise<void> {
-  const wanted = new Set(schema.tables.flatMap((t) => (t.policies ?? []).flatMap((p) => p.roles)).filter((r) => r !== 'public'));
+  const wanted = new Set([
+    ...schema.tables.flatMap((t) => (t.policies ?? []).flatMap((p) => p.roles)),
+    ...(schema.grants ?? []).map((g) => g.role),
+  ].filter((r) => r !== 'public'));
   if (wanted.size === 0) return;
   const existing = new Set((await db.query<{ name: string }>('SELECT rolname AS name FROM pg_roles')).map((r) => r.name));
   for (const role of wanted) if (!existing.has(role)) await db.exec(`CREATE ROLE ${quoteIdent(role)}`);

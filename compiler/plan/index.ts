@@ -48,6 +48,7 @@ const PHASES: Record<ChangeKind, number> = {
   'view.drop': 0,
   'trigger.drop': 0.5,
   'policy.drop': 0.6,
+  'grant.revoke': 0.7,
   'namespace.create': 1,
   'extension.create': 2,
   'enum.create': 3,
@@ -87,6 +88,7 @@ const PHASES: Record<ChangeKind, number> = {
   'policy.create': 21.85,
   'policy.alter': 21.85,
   'table.rowLevelSecurity': 21.9,
+  'grant.add': 21.95,
   'view.comment': 22,
   'namespace.comment': 22,
   'enum.comment': 22,
@@ -164,6 +166,8 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
     case 'table.rename':
     case 'column.rename':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
+    case 'grant.revoke':
+      return { up: [hazard('backward-incompatible', `${change.grant.role} loses ${change.grant.privileges.join(', ')} on ${change.grant.name}`)], down: [] };
     case 'domain.alter':
       return { up: [hazard('data-dependent', `fails if existing values of columns of domain ${change.to.name} violate its new rules`)], down: [] };
     case 'composite.alter':
@@ -211,6 +215,8 @@ function lockOf(change: Change): LockLevel {
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'grant.add':
+    case 'grant.revoke':
     case 'domain.create':
     case 'domain.drop':
     case 'domain.alter':

@@ -313,12 +313,24 @@ export function pullSchema(schema: Schema): PulledFile[] {
     types.body.push(`export const ${id} = ${typeSource(t, typeRefs, types.imports)};`);
     typeRefs.set(`${t.schema}\0${t.name}`, id);
   }
-  for (const q of schema.sequences ?? []) types.body.push(`export const ${ids.take(q.name, 'Sequence')} = ${sequenceSource(q, types.imports)};`);
+  const sequenceIds = new Map<string, string>();
+  for (const q of schema.sequences ?? []) {
+    const id = ids.take(q.name, 'Sequence');
+    sequenceIds.set(`${q.schema}\0${q.name}`, id);
+    types.body.push(`export const ${id} = ${sequenceSource(q, types.imports)};`);
+  }
 
   const files: { path: string; builder: FileBuilder; header: string }[] = [];
   if (types.body.length > 0) files.push({ path: 'schema/types.ts', builder: types, header: 'Types, schemas and extensions (schemac pull).' });
+  // Where each object's declaration lives, for grants: key → [file, identifier].
+  const declared = new Map<string, [string, string]>();
+  for (const q of schema.sequences ?? []) declared.set(`sequence\0${q.schema}\0${q.name}`, ['./types.ts', sequenceIds.get(`${q.schema}\0${q.name}`)!]);
   const routines = newFile();
-  for (const r of schema.routines ?? []) routines.body.push(`export const ${ids.take(r.name, r.kind === 'procedure' ? 'Procedure' : 'Function')} = ${routineSource(r, routines.imports)};`);
+  for (const r of schema.routines ?? []) {
+    const id = ids.take(r.name, r.kind === 'procedure' ? 'Procedure' : 'Function');
+    declared.set(`${r.kind}\0${r.schema}\0${r.name}\0${r.signature}`, ['./routines.ts', id]);
+    routines.body.push(`export const ${id} = ${routineSource(r, routines.imports)};`);
+  }
   if (routines.body.length > 0) files.push({ path: 'schema/routines.ts', builder: routines, header: 'Functions and procedures (schemac pull).' });
 
   const namespaces = [...new Set([...schema.tables.map((t) => t.schema), ...schema.views.map((v) => v.schema)])].sort(compareText);
@@ -329,11 +341,31 @@ export function pullSchema(schema: Schema): PulledFile[] {
       for (const id of typeRefs.values()) if (code.includes(`ofType(${id}`)) typeImports.add(id);
       f.body.push(code);
     };
-    for (const t of schema.tables.filter((t) => t.schema === ns && !t.partitionOf)) add(`export const ${ids.take(t.name)} = ${tableSource(t, schema.tables, typeRefs, f.imports)};`);
-    for (const v of schema.views.filter((v) => v.schema === ns)) add(`export const ${ids.take(v.name)} = ${viewSource(v, f.imports)};`);
+    const fileName = `${ns.replace(/[^A-Za-z0-9_-]/g, '_')}${['types', 'routines', 'grants'].includes(ns) ? '_schema' : ''}`;
+    for (const t of schema.tables.filter((t) => t.schema === ns && !t.partitionOf)) {
+      const id = ids.take(t.name);
+      declared.set(`table\0${t.schema}\0${t.name}`, [`./${fileName}.ts`, id]);
+      add(`export const ${id} = ${tableSource(t, schema.tables, typeRefs, f.imports)};`);
+    }
+    for (const v of schema.views.filter((v) => v.schema === ns)) {
+      const id = ids.take(v.name);
+      declared.set(`table\0${v.schema}\0${v.name}`, [`./${fileName}.ts`, id]);
+      add(`export const ${id} = ${viewSource(v, f.imports)};`);
+    }
     if (typeImports.size > 0) f.localImports.set('./types.ts', typeImports);
-    files.push({ path: `schema/${ns.replace(/[^A-Za-z0-9_-]/g, '_')}.ts`, builder: f, header: `Tables and views of PostgreSQL schema "${ns}" (schemac pull).` });
+    files.push({ path: `schema/${fileName}.ts`, builder: f, header: `Tables and views of PostgreSQL schema "${ns}" (schemac pull).` });
   }
+
+  const grants = newFile();
+  for (const g of schema.grants ?? []) {
+    const target = g.kind === 'schema' ? undefined : declared.get(`${g.kind}\0${g.schema}\0${g.name}${g.kind === 'function' || g.kind === 'procedure' ? `\0${g.signature ?? ''}` : ''}`);
+    if (g.kind !== 'schema' && !target) continue; // an object pull did not write (a partition, an owned sequence)
+    if (target) grants.localImports.set(target[0], new Set([...(grants.localImports.get(target[0]) ?? []), target[1]]));
+    grants.imports.add('grant');
+    const on = target ? target[1] : object([['schema', js(g.name)]]);
+    grants.body.push(`export const ${ids.take(`${g.name}_${g.role}`, 'Grant')} = grant(${js(g.privileges)}, ${on}, ${js(g.role)}${g.withGrantOption ? ', { withGrantOption: true }' : ''});`);
+  }
+  if (grants.body.length > 0) files.push({ path: 'schema/grants.ts', builder: grants, header: 'Privileges (schemac pull).' });
 
   const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces } });
   const pulled = files.map(({ path, builder, header }) => {

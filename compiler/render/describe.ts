@@ -24,6 +24,8 @@ export function describeChange(c: Change): string {
     case 'sequence.create': return `create sequence ${q(c.sequence.schema, c.sequence.name)}`;
     case 'sequence.drop': return `drop sequence ${q(c.sequence.schema, c.sequence.name)}`;
     case 'sequence.alter': return `alter sequence ${q(c.to.schema, c.to.name)}`;
+    case 'grant.add': return `grant ${c.grant.privileges.join(', ')} on ${c.grant.kind} ${c.grant.schema ? `${c.grant.schema}.` : ''}${c.grant.name} to ${c.grant.role}`;
+    case 'grant.revoke': return `revoke ${c.grant.privileges.join(', ')} on ${c.grant.kind} ${c.grant.schema ? `${c.grant.schema}.` : ''}${c.grant.name} from ${c.grant.role}`;
     case 'routine.create': return `create ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
     case 'routine.drop': return `drop ${c.routine.kind} ${q(c.routine.schema, c.routine.name)}(${c.routine.signature})`;
     case 'routine.replace': return `replace ${c.to.kind} ${q(c.to.schema, c.to.name)}(${c.to.signature})`;

@@ -10,6 +10,7 @@ import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } fr
 import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
 import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderRowLevelSecurity } from './statements/policy.js';
 import { renderAlterComposite, renderAlterDomain, renderAlterSequence, renderCreateComposite, renderCreateDomain, renderCreateSequence, renderDropComposite, renderDropDomain, renderDropSequence } from './statements/types.js';
+import { renderGrant, renderRevoke } from './statements/grant.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
 import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
 
@@ -35,6 +36,8 @@ const RENDERERS: Renderers = {
   'sequence.create': renderCreateSequence,
   'sequence.drop': renderDropSequence,
   'sequence.alter': renderAlterSequence,
+  'grant.add': renderGrant,
+  'grant.revoke': renderRevoke,
   'routine.create': renderCreateRoutine,
   'routine.drop': renderDropRoutine,
   'routine.replace': renderReplaceRoutine,

@@ -1,5 +1,6 @@
 import type { ChangeOf } from '../../diff/index.js';
-import type { Routine, Trigger, TriggerEnabled } from '../../model/types.js';
+import type { Grant, Routine, Trigger, TriggerEnabled } from '../../model/types.js';
+import { grantStatements } from './grant.js';
 import { commentSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
 
@@ -16,21 +17,21 @@ function createRoutineSql(r: Routine): string[] {
 }
 
 export const renderCreateRoutine = (c: ChangeOf<'routine.create'>): StatementPair => ({
-  up: createRoutineSql(c.routine),
+  up: [...createRoutineSql(c.routine), ...grantStatements(c.grants)],
   down: [`DROP ${routineTarget(c.routine)}`],
 });
 
 export const renderDropRoutine = (c: ChangeOf<'routine.drop'>): StatementPair => ({
   up: [`DROP ${routineTarget(c.routine)}`],
-  down: createRoutineSql(c.routine),
+  down: [...createRoutineSql(c.routine), ...grantStatements(c.grants)],
 });
 
-const replaceSql = (from: Routine, to: Routine, recreate: boolean): string[] =>
-  recreate ? [`DROP ${routineTarget(from)}`, ...createRoutineSql(to)] : [NO_BODY_CHECK, to.definition];
+const replaceSql = (from: Routine, to: Routine, recreate: boolean, grants: readonly Grant[] | undefined): string[] =>
+  recreate ? [`DROP ${routineTarget(from)}`, ...createRoutineSql(to), ...grantStatements(grants)] : [NO_BODY_CHECK, to.definition];
 
 export const renderReplaceRoutine = (c: ChangeOf<'routine.replace'>): StatementPair => ({
-  up: replaceSql(c.from, c.to, c.recreate),
-  down: replaceSql(c.to, c.from, c.recreate),
+  up: replaceSql(c.from, c.to, c.recreate, c.grantsAfter),
+  down: replaceSql(c.to, c.from, c.recreate, c.grantsBefore),
 });
 
 export const renderRoutineComment = (c: ChangeOf<'routine.comment'>): StatementPair => ({

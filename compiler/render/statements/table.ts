@@ -1,9 +1,10 @@
 import type { ChangeOf } from '../../diff/index.js';
 import { commentSql, createIndexSql, createTableSql, tableName, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
+import { grantStatements } from './grant.js';
 
 export function renderCreateTable(c: ChangeOf<'table.create'>): StatementPair {
-  return { up: createTableSql(c.table), down: [`DROP TABLE ${tableName(c.table)}`] };
+  return { up: [...createTableSql(c.table), ...grantStatements(c.grants)], down: [`DROP TABLE ${tableName(c.table)}`] };
 }
 
 /** The reverse recreates the table with its keys, checks, indexes and comments (not its rows). */
@@ -11,7 +12,7 @@ export function renderDropTable(c: ChangeOf<'table.drop'>): StatementPair {
   const t = c.table;
   return {
     up: [`DROP TABLE ${tableName(t)}`],
-    down: [...createTableSql(t), ...t.indexes.map((index) => createIndexSql(t.schema, t.name, index))],
+    down: [...createTableSql(t), ...t.indexes.map((index) => createIndexSql(t.schema, t.name, index)), ...grantStatements(c.grants)],
   };
 }
 

@@ -2,6 +2,7 @@ import type { ChangeOf } from '../../diff/index.js';
 import type { CompositeType, Domain, Sequence } from '../../model/types.js';
 import { commentSql, constraintDefinition, typeSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
+import { grantStatements } from './grant.js';
 
 const domainName = (d: Domain): string => qualify(d.schema, d.name);
 
@@ -69,6 +70,6 @@ const alterSequenceSql = (from: Sequence, to: Sequence): string[] => [
   ...(from.comment !== to.comment ? [commentSql(`SEQUENCE ${sequenceName(to)}`, to.comment)] : []),
 ];
 
-export const renderCreateSequence = (c: ChangeOf<'sequence.create'>): StatementPair => ({ up: createSequenceSql(c.sequence), down: [`DROP SEQUENCE ${sequenceName(c.sequence)}`] });
-export const renderDropSequence = (c: ChangeOf<'sequence.drop'>): StatementPair => ({ up: [`DROP SEQUENCE ${sequenceName(c.sequence)}`], down: createSequenceSql(c.sequence) });
+export const renderCreateSequence = (c: ChangeOf<'sequence.create'>): StatementPair => ({ up: [...createSequenceSql(c.sequence), ...grantStatements(c.grants)], down: [`DROP SEQUENCE ${sequenceName(c.sequence)}`] });
+export const renderDropSequence = (c: ChangeOf<'sequence.drop'>): StatementPair => ({ up: [`DROP SEQUENCE ${sequenceName(c.sequence)}`], down: [...createSequenceSql(c.sequence), ...grantStatements(c.grants)] });
 export const renderAlterSequence = (c: ChangeOf<'sequence.alter'>): StatementPair => ({ up: alterSequenceSql(c.from, c.to), down: alterSequenceSql(c.to, c.from) });

@@ -2,6 +2,7 @@ import type { ChangeOf } from '../../diff/index.js';
 import type { View } from '../../model/types.js';
 import { commentSql, createIndexSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
+import { grantStatements } from './grant.js';
 
 const kindSql = (v: View): string => (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW');
 const viewName = (v: View): string => qualify(v.schema, v.name);
@@ -41,13 +42,13 @@ export function createViewSql(v: View): string[] {
 }
 
 export const renderCreateView = (c: ChangeOf<'view.create'>): StatementPair => ({
-  up: createViewSql(c.view),
+  up: [...createViewSql(c.view), ...grantStatements(c.grants)],
   down: [`DROP ${kindSql(c.view)} ${viewName(c.view)}`],
 });
 
 export const renderDropView = (c: ChangeOf<'view.drop'>): StatementPair => ({
   up: [`DROP ${kindSql(c.view)} ${viewName(c.view)}`],
-  down: createViewSql(c.view),
+  down: [...createViewSql(c.view), ...grantStatements(c.grants)],
 });
 
 export const renderViewComment = (c: ChangeOf<'view.comment'>): StatementPair => ({
