@@ -147,6 +147,9 @@ export type Change =
   | (OnTable & { readonly kind: 'constraint.add'; readonly constraint: Constraint })
   | (OnTable & { readonly kind: 'constraint.drop'; readonly constraint: Constraint })
   | (OnTable & { readonly kind: 'constraint.rename'; readonly from: string; readonly to: string })
+  | (OnTable & { readonly kind: 'constraint.comment'; readonly name: string; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'index.comment'; readonly name: string; readonly from?: string; readonly to?: string })
+  | (On & { readonly kind: 'extension.update'; readonly extension: Extension; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'index.create'; readonly index: Index })
   | (OnTable & { readonly kind: 'index.drop'; readonly index: Index })
   | (OnTable & { readonly kind: 'index.rename'; readonly from: string; readonly to: string });

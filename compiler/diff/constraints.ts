@@ -28,6 +28,11 @@ export function diffConstraints(a: Table, b: Table, dropFrom: string = b.name): 
   for (const [x, y] of renames.both) changes.push({ kind: 'constraint.rename', ...on(y.value.name), from: x.value.name, to: y.value.name });
   for (const c of renames.onlyFrom) changes.push({ kind: 'constraint.drop', ...onOld(c.value.name), constraint: c });
   for (const c of renames.onlyTo) changes.push({ kind: 'constraint.add', ...on(c.value.name), constraint: c });
+  for (const [x, y] of [...byName.both, ...renames.both]) {
+    if (constraintsEquivalent(x, y) && x.value.comment !== y.value.comment) {
+      changes.push({ kind: 'constraint.comment', ...on(y.value.name), name: y.value.name, from: x.value.comment, to: y.value.comment });
+    }
+  }
   for (const [x, y] of byName.both) {
     if (constraintsEquivalent(x, y)) continue;
     changes.push({ kind: 'constraint.drop', ...onOld(x.value.name), constraint: x });

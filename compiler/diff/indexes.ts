@@ -25,8 +25,9 @@ export function diffIndexes(a: Table, b: Table, dropFrom: string = b.name): Chan
       // Drops run before renames: drop the index under its old name, create the new one.
       changes.push({ kind: 'index.drop', ...onOld(x.previousName), index: { ...strip(x), name: x.previousName } });
       changes.push({ kind: 'index.create', ...on(y.name), index: strip(y) });
-    } else if (x.previousName !== y.name) {
-      changes.push({ kind: 'index.rename', ...on(y.name), from: x.previousName, to: y.name });
+    } else {
+      if (x.previousName !== y.name) changes.push({ kind: 'index.rename', ...on(y.name), from: x.previousName, to: y.name });
+      if (x.comment !== y.comment) changes.push({ kind: 'index.comment', ...on(y.name), name: y.name, from: x.comment, to: y.comment });
     }
   }
   for (const i of renames.onlyFrom) changes.push({ kind: 'index.drop', ...onOld(i.previousName), index: { ...strip(i), name: i.previousName } });

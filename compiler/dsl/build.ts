@@ -270,13 +270,14 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
   const declaredPk = t.primaryKey;
   if (declaredPk) {
     const columns = Array.isArray(declaredPk) ? declaredPk : (declaredPk as { columns: readonly string[] }).columns;
-    const options = (Array.isArray(declaredPk) ? {} : declaredPk) as { name?: string; include?: readonly string[]; deferrable?: Deferrable };
+    const options = (Array.isArray(declaredPk) ? {} : declaredPk) as { name?: string; include?: readonly string[]; deferrable?: Deferrable; comment?: string };
     const name = options.name ?? defaultPrimaryKeyName(t.name);
     primaryKey = {
       name,
       columns: [...columns],
       ...(options.include && options.include.length > 0 ? { include: [...options.include] } : {}),
       ...(options.deferrable ? { deferrable: options.deferrable } : {}),
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
     };
     if (parts.primaryKey.length > 0) {
       b.diagnostics.push(diagnostic('SC214', {
@@ -302,13 +303,14 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
       ...(u.include && u.include.length > 0 ? { include: [...u.include] } : {}),
       ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
       ...(u.deferrable ? { deferrable: u.deferrable } : {}),
+      ...(u.comment === undefined ? {} : { comment: u.comment }),
     });
     b.site(constraintPath(t.schema, t.name, name), u, t);
   }
   for (const c of t.checks ?? []) {
     const name = c.name ?? defaultCheckName(t.name, undefined);
     const expression = b.expression(constraintPath(t.schema, t.name, name), c.expression, `check ${name}`);
-    if (expression) parts.checks.push({ name, expression });
+    if (expression) parts.checks.push({ name, expression, ...(c.comment === undefined ? {} : { comment: c.comment }) });
     b.site(constraintPath(t.schema, t.name, name), c, t);
   }
   for (const fk of t.foreignKeys ?? []) {
@@ -322,6 +324,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
       onUpdate: fk.onUpdate ?? 'no action',
       ...(fk.matchFull ? { matchFull: true } : {}),
       ...(fk.deferrable ? { deferrable: fk.deferrable } : {}),
+      ...(fk.comment === undefined ? {} : { comment: fk.comment }),
     });
     b.site(constraintPath(t.schema, t.name, name), fk, t);
   }
@@ -340,6 +343,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
       ...(x.include && x.include.length > 0 ? { include: [...x.include] } : {}),
       ...(where ? { where } : {}),
       ...(x.deferrable ? { deferrable: x.deferrable } : {}),
+      ...(x.comment === undefined ? {} : { comment: x.comment }),
     });
   }
   const indexes: Index[] = (t.indexes ?? []).map((ix) => buildIndex(b, t, ix));
@@ -410,6 +414,7 @@ function buildIndex(b: Builder, t: TableDeclaration, ix: IndexDeclaration): Inde
     ...(ix.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     storage: Object.entries(ix.with ?? {}).map(([k, v]) => `${k}=${String(v)}`).sort(),
     ...(ix.renamedFrom === undefined ? {} : { renamedFrom: ix.renamedFrom }),
+    ...(ix.comment === undefined ? {} : { comment: ix.comment }),
   };
 }
 

@@ -93,6 +93,7 @@ export interface IndexOptions {
   /** Storage parameters: `{ fillfactor: 70 }`. */
   readonly with?: Readonly<Record<string, string | number | boolean>>;
   readonly renamedFrom?: string;
+  readonly comment?: string;
 }
 
 export interface IndexDeclaration extends IndexOptions {
@@ -111,6 +112,7 @@ export interface UniqueDeclaration {
   readonly nullsNotDistinct?: boolean;
   readonly include?: readonly string[];
   readonly deferrable?: DeferrableDeclaration;
+  readonly comment?: string;
 }
 
 /** One element of an exclusion constraint: a key and the operator rows must not all satisfy. */
@@ -125,12 +127,14 @@ export interface ExclusionDeclaration {
   readonly include?: readonly string[];
   readonly where?: SqlExpression;
   readonly deferrable?: DeferrableDeclaration;
+  readonly comment?: string;
 }
 
 export interface CheckDeclaration {
   readonly kind: 'check';
   readonly expression: SqlExpression;
   readonly name?: string;
+  readonly comment?: string;
 }
 
 export interface ForeignKeyDeclaration {
@@ -142,6 +146,7 @@ export interface ForeignKeyDeclaration {
   readonly name?: string;
   readonly matchFull?: boolean;
   readonly deferrable?: DeferrableDeclaration;
+  readonly comment?: string;
 }
 
 /** A partition key: a column name or an expression. */
@@ -184,7 +189,13 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly columns: C;
   readonly primaryKey?:
     | readonly (keyof C & string)[]
-    | { readonly name?: string; readonly columns: readonly (keyof C & string)[]; readonly include?: readonly string[]; readonly deferrable?: DeferrableDeclaration };
+    | {
+        readonly name?: string;
+        readonly columns: readonly (keyof C & string)[];
+        readonly include?: readonly string[];
+        readonly deferrable?: DeferrableDeclaration;
+        readonly comment?: string;
+      };
   readonly uniques?: readonly UniqueDeclaration[];
   readonly checks?: readonly CheckDeclaration[];
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];

@@ -119,14 +119,14 @@ export function unique(columns: readonly string[], options: Omit<UniqueDeclarati
   return recordSite(Object.freeze({ kind: 'unique' as const, columns: Object.freeze([...columns]), ...options }), unique);
 }
 
-export function check(expression: SqlExpression, options: { name?: string } = {}): CheckDeclaration {
+export function check(expression: SqlExpression, options: { name?: string; comment?: string } = {}): CheckDeclaration {
   return recordSite(Object.freeze({ kind: 'check' as const, expression, ...options }), check);
 }
 
 export function foreignKey(
   columns: readonly string[],
   references: ForeignKeyDeclaration['references'],
-  options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name' | 'matchFull' | 'deferrable'> = {},
+  options: Pick<ForeignKeyDeclaration, 'onDelete' | 'onUpdate' | 'name' | 'matchFull' | 'deferrable' | 'comment'> = {},
 ): ForeignKeyDeclaration {
   return recordSite(Object.freeze({ kind: 'foreignKey' as const, columns: Object.freeze([...columns]), references, ...options }), foreignKey);
 }

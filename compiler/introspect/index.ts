@@ -97,6 +97,7 @@ function toIndex(row: IndexRow): Index {
     ...(row.predicate === null ? {} : { where: { sql: row.predicate } }),
     ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     storage: [...row.storage].sort(),
+    ...optional('comment', row.comment),
   };
 }
 
@@ -128,10 +129,11 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
     const options = {
       ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
       ...(row.include.length > 0 ? { include: row.include } : {}),
+      ...optional('comment', row.comment),
     };
     if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns, ...options };
     else if (row.type === 'u') t.uniques.push({ name: row.name, columns: row.columns, ...options, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
-    else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' } });
+    else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' }, ...optional('comment', row.comment) });
     else if (row.type === 'x') {
       const index = exclusionIndexes.get(`${row.table_oid}\0${row.name}`);
       if (!index) continue;
@@ -152,6 +154,7 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
         onUpdate: ACTIONS[row.on_update] ?? 'no action',
         ...(row.match_full ? { matchFull: true } : {}),
         ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
+        ...optional('comment', row.comment),
       });
     }
   }
@@ -225,7 +228,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
-      extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema })),
+      extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema, version: x.version })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
       tables: assembleTables(tables, columns, constraints, indexes, triggers, policies),
       views: assembleViews(views, indexes),

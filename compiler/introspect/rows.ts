@@ -8,6 +8,7 @@ export interface NamespaceRow {
 export interface ExtensionRow {
   readonly name: string;
   readonly schema: string;
+  readonly version: string;
 }
 
 export interface EnumRow {
@@ -68,6 +69,7 @@ export interface ConstraintRow {
   readonly include: string[];
   readonly nulls_not_distinct: boolean;
   readonly exclusion_operators: string[];
+  readonly comment: string | null;
 }
 
 export interface IndexKeyRow {
@@ -92,6 +94,7 @@ export interface IndexRow {
   readonly storage: string[];
   /** Set when the index backs an exclusion constraint. */
   readonly exclusion_constraint: string | null;
+  readonly comment: string | null;
 }
 
 export interface ViewRow {

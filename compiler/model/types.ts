@@ -80,6 +80,7 @@ export interface PrimaryKey {
   /** Covering columns of the key's index: INCLUDE (…). Absent when none. */
   readonly include?: readonly string[];
   readonly deferrable?: Deferrable;
+  readonly comment?: string;
 }
 
 export interface UniqueConstraint {
@@ -89,6 +90,7 @@ export interface UniqueConstraint {
   /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+). */
   readonly nullsNotDistinct?: boolean;
   readonly deferrable?: Deferrable;
+  readonly comment?: string;
 }
 
 /** EXCLUDE USING <method> (key WITH operator, …) [INCLUDE (…)] [WHERE (…)]. */
@@ -99,11 +101,13 @@ export interface ExclusionConstraint {
   readonly include?: readonly string[];
   readonly where?: Expression;
   readonly deferrable?: Deferrable;
+  readonly comment?: string;
 }
 
 export interface CheckConstraint {
   readonly name: string;
   readonly expression: Expression;
+  readonly comment?: string;
 }
 
 export interface ForeignKey {
@@ -115,6 +119,7 @@ export interface ForeignKey {
   /** MATCH FULL; absent: MATCH SIMPLE (the default). */
   readonly matchFull?: boolean;
   readonly deferrable?: Deferrable;
+  readonly comment?: string;
 }
 
 /** A name that may live in a schema (operator classes, collations); `schema` null for pg_catalog. */
@@ -152,6 +157,7 @@ export interface Index {
   /** Storage parameters as PostgreSQL lists them: `fillfactor=70`, sorted. */
   readonly storage: readonly string[];
   readonly renamedFrom?: string;
+  readonly comment?: string;
 }
 
 export type PartitionStrategy = 'range' | 'list' | 'hash';
@@ -328,6 +334,8 @@ export interface Extension {
   readonly name: string;
   /** Schema the extension's objects live in. */
   readonly schema: string;
+  /** Pinned version (ALTER EXTENSION … UPDATE TO); absent: whatever is installed, not compared. */
+  readonly version?: string;
 }
 
 /** A PostgreSQL schema (namespace). `public` is built in and never created or dropped. */

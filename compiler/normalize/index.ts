@@ -72,7 +72,9 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
       }),
     };
   };
-  return freezeSchema({ ...normalized, tables: normalized.tables.map(carry) });
+  const pinned = new Map(declared.extensions.map((x) => [x.name, x.version]));
+  const extensions = normalized.extensions.map(({ version, ...x }) => (pinned.get(x.name) === undefined ? x : { ...x, version }));
+  return freezeSchema({ ...normalized, extensions, tables: normalized.tables.map(carry) });
 }
 
 /**

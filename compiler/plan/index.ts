@@ -51,6 +51,7 @@ const PHASES: Record<ChangeKind, number> = {
   'grant.revoke': 0.7,
   'namespace.create': 1,
   'extension.create': 2,
+  'extension.update': 2.5,
   'enum.create': 3,
   'domain.create': 3.1,
   'composite.create': 3.2,
@@ -94,6 +95,8 @@ const PHASES: Record<ChangeKind, number> = {
   'enum.comment': 22,
   'table.comment': 22,
   'column.comment': 22,
+  'constraint.comment': 22,
+  'index.comment': 22,
   'routine.comment': 22,
   'trigger.comment': 22,
   'routine.drop': 22.5,
@@ -215,6 +218,9 @@ function lockOf(change: Change): LockLevel {
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'constraint.comment':
+    case 'index.comment':
+    case 'extension.update':
     case 'grant.add':
     case 'grant.revoke':
     case 'domain.create':

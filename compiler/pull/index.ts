@@ -142,6 +142,7 @@ function indexSource(ix: Index, imports: Set<string>): string {
     ['where', ix.where ? (imports.add('sql'), sqlOf(ix.where)) : undefined],
     ['nullsNotDistinct', ix.nullsNotDistinct ? 'true' : undefined],
     ['with', ix.storage.length > 0 ? object(ix.storage.map((p) => [p.slice(0, p.indexOf('=')), js(p.slice(p.indexOf('=') + 1))])) : undefined],
+    ['comment', ix.comment === undefined ? undefined : js(ix.comment)],
   ]);
   return `index([${ix.keys.map((k) => indexKeySource(k, imports)).join(', ')}], ${options})`;
 }
@@ -186,17 +187,17 @@ function tableSource(t: Table, all: readonly Table[], typeRefs: ReadonlyMap<stri
     ['schema', t.schema === 'public' ? undefined : js(t.schema)],
     ['comment', t.comment === undefined ? undefined : js(t.comment)],
     ['columns', block(t.columns.map((c) => [c.name, columnSource(t, c, typeRefs, imports)]))],
-    ['primaryKey', t.primaryKey ? object([['name', js(t.primaryKey.name)], ['columns', js(t.primaryKey.columns)], ['include', t.primaryKey.include ? js(t.primaryKey.include) : undefined], ['deferrable', deferrable(t.primaryKey.deferrable)]]) : undefined],
-    ['uniques', list(t.uniques, (u) => (imports.add('unique'), `unique(${js(u.columns)}, ${object([['name', js(u.name)], ['nullsNotDistinct', u.nullsNotDistinct ? 'true' : undefined], ['include', u.include ? js(u.include) : undefined], ['deferrable', deferrable(u.deferrable)]])})`))],
-    ['checks', list(t.checks, (c) => (imports.add('check'), imports.add('sql'), `check(${sqlOf(c.expression)}, { name: ${js(c.name)} })`))],
+    ['primaryKey', t.primaryKey ? object([['name', js(t.primaryKey.name)], ['columns', js(t.primaryKey.columns)], ['include', t.primaryKey.include ? js(t.primaryKey.include) : undefined], ['deferrable', deferrable(t.primaryKey.deferrable)], ['comment', t.primaryKey.comment === undefined ? undefined : js(t.primaryKey.comment)]]) : undefined],
+    ['uniques', list(t.uniques, (u) => (imports.add('unique'), `unique(${js(u.columns)}, ${object([['name', js(u.name)], ['nullsNotDistinct', u.nullsNotDistinct ? 'true' : undefined], ['include', u.include ? js(u.include) : undefined], ['deferrable', deferrable(u.deferrable)], ['comment', u.comment === undefined ? undefined : js(u.comment)]])})`))],
+    ['checks', list(t.checks, (c) => (imports.add('check'), imports.add('sql'), `check(${sqlOf(c.expression)}, ${object([['name', js(c.name)], ['comment', c.comment === undefined ? undefined : js(c.comment)]])})`))],
     ['foreignKeys', list(t.foreignKeys, (fk) => (imports.add('foreignKey'), `foreignKey(${js(fk.columns)}, { table: ${js(`${fk.references.schema}.${fk.references.table}`)}, columns: ${js(fk.references.columns)} }, ${object([
       ['name', js(fk.name)], ['onDelete', fk.onDelete === 'no action' ? undefined : js(fk.onDelete)], ['onUpdate', fk.onUpdate === 'no action' ? undefined : js(fk.onUpdate)],
-      ['matchFull', fk.matchFull ? 'true' : undefined], ['deferrable', deferrable(fk.deferrable)],
+      ['matchFull', fk.matchFull ? 'true' : undefined], ['deferrable', deferrable(fk.deferrable)], ['comment', fk.comment === undefined ? undefined : js(fk.comment)],
     ])})`))],
     ['exclusions', list(t.exclusions, (x) => (imports.add('exclude'), `exclude([${x.elements.map((e) => {
       const key = indexKeySource(e.key, imports);
       return key.startsWith('{') ? `${key.slice(0, -2)}, operator: ${js(e.operator)} }` : `{ column: ${key}, operator: ${js(e.operator)} }`;
-    }).join(', ')}], ${object([['name', js(x.name)], ['using', x.method === 'gist' ? undefined : js(x.method)], ['include', x.include ? js(x.include) : undefined], ['where', x.where ? (imports.add('sql'), sqlOf(x.where)) : undefined], ['deferrable', deferrable(x.deferrable)]])})`))],
+    }).join(', ')}], ${object([['name', js(x.name)], ['using', x.method === 'gist' ? undefined : js(x.method)], ['include', x.include ? js(x.include) : undefined], ['where', x.where ? (imports.add('sql'), sqlOf(x.where)) : undefined], ['deferrable', deferrable(x.deferrable)], ['comment', x.comment === undefined ? undefined : js(x.comment)]])})`))],
     ['indexes', list(t.indexes, (ix) => indexSource(ix, imports))],
     ...partitionSource(t, all, imports),
     ['triggers', list(t.triggers, (tr) => (imports.add('trigger'), imports.add('sql'), `trigger(${js(tr.name)}, ${object([['definition', sqlTag(tr.definition)], ['enabled', tr.enabled === 'origin' ? undefined : js(tr.enabled)], ['comment', tr.comment === undefined ? undefined : js(tr.comment)]])})`))],

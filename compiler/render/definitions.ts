@@ -162,5 +162,6 @@ export function createTableSql(t: Table): string[] {
     ...serials.map((c) => ownSequenceSql(t.schema, t.name, c.name, c.sequence!)),
     ...(t.comment === undefined ? [] : [commentSql(`TABLE ${tableName(t)}`, t.comment)]),
     ...t.columns.filter((c) => c.comment !== undefined).map((c) => commentSql(columnTarget(t.schema, t.name, c.name), c.comment)),
+    ...constraints.filter((c) => c.value.comment !== undefined).map((c) => commentSql(`CONSTRAINT ${quoteIdent(c.value.name)} ON ${tableName(t)}`, c.value.comment)),
   ];
 }

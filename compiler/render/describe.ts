@@ -58,6 +58,9 @@ export function describeChange(c: Change): string {
     case 'constraint.add': return `add ${c.constraint.type} ${c.constraint.value.name} on ${q(c.schema, c.table)}`;
     case 'constraint.drop': return `drop ${c.constraint.type} ${c.constraint.value.name} on ${q(c.schema, c.table)}`;
     case 'constraint.rename': return `rename constraint ${c.from} on ${q(c.schema, c.table)} to ${c.to}`;
+    case 'constraint.comment': return `set comment on constraint ${c.name} on ${q(c.schema, c.table)}`;
+    case 'index.comment': return `set comment on index ${q(c.schema, c.name)}`;
+    case 'extension.update': return `update extension ${c.extension.name} from ${c.from} to ${c.to}`;
     case 'index.create': return `create index ${q(c.schema, c.index.name)}`;
     case 'index.drop': return `drop index ${q(c.schema, c.index.name)}`;
     case 'index.rename': return `rename index ${q(c.schema, c.from)} to ${c.to}`;

@@ -2,10 +2,10 @@
 import type { Change, ChangeKind, ChangeOf } from '../diff/index.js';
 import type { StatementPair } from './definitions.js';
 import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnSequence, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
-import { renderAddConstraint, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
+import { renderAddConstraint, renderConstraintComment, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
 import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum } from './statements/enum.js';
-import { renderCreateExtension, renderDropExtension } from './statements/extension.js';
-import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './statements/indexes.js';
+import { renderCreateExtension, renderDropExtension, renderUpdateExtension } from './statements/extension.js';
+import { renderCreateIndex, renderDropIndex, renderIndexComment, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
 import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
 import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderRowLevelSecurity } from './statements/policy.js';
@@ -22,6 +22,7 @@ const RENDERERS: Renderers = {
   'namespace.comment': renderNamespaceComment,
   'extension.create': renderCreateExtension,
   'extension.drop': renderDropExtension,
+  'extension.update': renderUpdateExtension,
   'enum.create': renderCreateEnum,
   'enum.drop': renderDropEnum,
   'enum.addValue': renderAddEnumValue,
@@ -70,9 +71,11 @@ const RENDERERS: Renderers = {
   'constraint.add': renderAddConstraint,
   'constraint.drop': renderDropConstraint,
   'constraint.rename': renderRenameConstraint,
+  'constraint.comment': renderConstraintComment,
   'index.create': renderCreateIndex,
   'index.drop': renderDropIndex,
   'index.rename': renderRenameIndex,
+  'index.comment': renderIndexComment,
 };
 
 /** The forward and reverse statements of a change (without trailing semicolons). */

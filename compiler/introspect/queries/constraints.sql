@@ -25,7 +25,8 @@ SELECT con.conrelid::text AS table_oid,
              FROM unnest(con.conexclop) WITH ORDINALITY x(op, n)
              JOIN pg_catalog.pg_operator o ON o.oid = x.op
              JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace
-             ORDER BY x.n) AS exclusion_operators
+             ORDER BY x.n) AS exclusion_operators,
+       obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid

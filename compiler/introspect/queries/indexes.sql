@@ -30,7 +30,8 @@ SELECT i.indrelid::text AS table_oid,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        COALESCE(ic.reloptions, '{}')::text[] AS storage,
-       xcon.conname AS exclusion_constraint
+       xcon.conname AS exclusion_constraint,
+       obj_description(i.indexrelid, 'pg_class') AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -1,11 +1,11 @@
 import type { ChangeOf } from '../../diff/index.js';
 import type { StatementPair } from '../definitions.js';
-import { quoteIdent } from '../quote.js';
+import { quoteIdent, quoteLiteral } from '../quote.js';
 
 export function renderCreateExtension(c: ChangeOf<'extension.create'>): StatementPair {
   const { name, schema } = c.extension;
   return {
-    up: [`CREATE EXTENSION ${quoteIdent(name)} WITH SCHEMA ${quoteIdent(schema)}`],
+    up: [`CREATE EXTENSION ${quoteIdent(name)} WITH SCHEMA ${quoteIdent(schema)}${c.extension.version === undefined ? '' : ` VERSION ${quoteLiteral(c.extension.version)}`}`],
     down: [`DROP EXTENSION ${quoteIdent(name)}`],
   };
 }
@@ -14,3 +14,8 @@ export function renderDropExtension(c: ChangeOf<'extension.drop'>): StatementPai
   const created = renderCreateExtension({ ...c, kind: 'extension.create' });
   return { up: created.down, down: created.up };
 }
+
+export const renderUpdateExtension = (c: ChangeOf<'extension.update'>): StatementPair => ({
+  up: [`ALTER EXTENSION ${quoteIdent(c.extension.name)} UPDATE TO ${quoteLiteral(c.to)}`],
+  down: [`ALTER EXTENSION ${quoteIdent(c.extension.name)} UPDATE TO ${quoteLiteral(c.from)}`],
+});

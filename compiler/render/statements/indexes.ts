@@ -1,15 +1,28 @@
 import type { ChangeOf } from '../../diff/index.js';
-import { createIndexSql, dropIndexSql, type StatementPair } from '../definitions.js';
+import { commentSql, createIndexSql, dropIndexSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
 
+const indexComment = (schema: string, name: string, comment: string | undefined): string => commentSql(`INDEX ${qualify(schema, name)}`, comment);
+
+/** CREATE INDEX and its comment. */
+const createSql = (schema: string, table: string, index: ChangeOf<'index.create'>['index']): string[] => [
+  createIndexSql(schema, table, index),
+  ...(index.comment === undefined ? [] : [indexComment(schema, index.name, index.comment)]),
+];
+
 export const renderCreateIndex = (c: ChangeOf<'index.create'>): StatementPair => ({
-  up: [createIndexSql(c.schema, c.table, c.index)],
+  up: createSql(c.schema, c.table, c.index),
   down: [dropIndexSql(c.schema, c.index.name)],
 });
 
 export const renderDropIndex = (c: ChangeOf<'index.drop'>): StatementPair => ({
   up: [dropIndexSql(c.schema, c.index.name)],
-  down: [createIndexSql(c.schema, c.table, c.index)],
+  down: createSql(c.schema, c.table, c.index),
+});
+
+export const renderIndexComment = (c: ChangeOf<'index.comment'>): StatementPair => ({
+  up: [indexComment(c.schema, c.name, c.to)],
+  down: [indexComment(c.schema, c.name, c.from)],
 });
 
 export const renderRenameIndex = (c: ChangeOf<'index.rename'>): StatementPair => ({

@@ -12,7 +12,11 @@ export function renderDropTable(c: ChangeOf<'table.drop'>): StatementPair {
   const t = c.table;
   return {
     up: [`DROP TABLE ${tableName(t)}`],
-    down: [...createTableSql(t), ...t.indexes.map((index) => createIndexSql(t.schema, t.name, index)), ...grantStatements(c.grants)],
+    down: [
+      ...createTableSql(t),
+      ...t.indexes.flatMap((index) => [createIndexSql(t.schema, t.name, index), ...(index.comment === undefined ? [] : [commentSql(`INDEX ${qualify(t.schema, index.name)}`, index.comment)])]),
+      ...grantStatements(c.grants),
+    ],
   };
 }
 
