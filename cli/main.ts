@@ -149,8 +149,11 @@ const status: Action = async (ctx, options, out) => {
   return options['exitCode'] === true && findings > 0 ? 1 : 0;
 };
 
-function printDrift(out: Output, format: Format, database: string, items: readonly DriftItem[]): void {
-  if (format === 'json') return out.json({ version: 1, database, drift: items.length > 0, items });
+function printDrift(out: Output, format: Format, database: string, items: readonly DriftItem[], unmanaged: readonly { kind: string; schema: string; name: string }[]): void {
+  if (format === 'json') return out.json({ version: 1, database, drift: items.length > 0, items, unmanaged });
+  if (format === 'text' && unmanaged.length > 0) {
+    out.info(`Not managed by schemac (listed, not compared): ${unmanaged.map((u) => `${u.kind} ${u.schema ? `${u.schema}.` : ''}${u.name}`).join(', ')}`);
+  }
   if (format === 'github') {
     for (const i of items) out.result(`::error${i.at ? ` file=${i.at.file}${i.at.line ? `,line=${i.at.line}` : ''}` : ''},title=schemac drift::${i.message}`);
     return;
@@ -168,7 +171,7 @@ function printDrift(out: Output, format: Format, database: string, items: readon
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.driftProject(ctx, p, target);
-  printDrift(out, options.format, result.database, result.items);
+  printDrift(out, options.format, result.database, result.items, result.unmanaged);
   return result.items.length > 0 ? 1 : 0;
 };
 

@@ -4,7 +4,7 @@
  */
 import { diffSchemas, type Change } from '../diff/index.js';
 import { tablePath, type ObjectPath } from '../model/paths.js';
-import type { Schema, SourceLocator, SourceRef } from '../model/types.js';
+import type { Schema, SourceLocator, SourceRef, UnmanagedObject } from '../model/types.js';
 import { describeChange } from '../render/describe.js';
 
 export type DriftKind = 'missing' | 'unexpected' | 'different';
@@ -21,6 +21,8 @@ export interface DriftItem {
 
 export interface DriftReport {
   readonly items: readonly DriftItem[];
+  /** Objects of kinds schemac does not manage: listed, not compared, not drift. */
+  readonly unmanaged: readonly UnmanagedObject[];
 }
 
 function driftKind(change: Change): DriftKind {
@@ -46,5 +48,5 @@ export function detectDrift(actual: Schema, declared: Schema, locate: SourceLoca
     const at = locate(change.path) ?? (owner ? locate(owner) : undefined);
     return { path: change.path, kind, message: driftMessage(change, kind), change: change.kind, ...(at ? { at } : {}) };
   });
-  return { items };
+  return { items, unmanaged: actual.unmanaged ?? [] };
 }

@@ -567,7 +567,7 @@ function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
 
 function buildExtension(b: Builder, x: ExtensionDeclaration): Extension {
   b.site(extensionPath(x.name), x);
-  return { name: x.name, schema: x.schema };
+  return { name: x.name, schema: x.schema, ...(x.version ? { version: x.version } : {}) };
 }
 
 function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extensions: ReadonlySet<string>): void {

@@ -333,6 +333,8 @@ export interface ExtensionDeclaration {
   readonly kind: 'extension';
   readonly name: string;
   readonly schema: string;
+  /** Pin a version; absent: whatever is installed. */
+  readonly version?: string;
 }
 
 export interface DomainDeclaration {

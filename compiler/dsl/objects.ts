@@ -97,8 +97,8 @@ export function grant(privileges: readonly string[], on: GrantDeclaration['on'],
   }), grant);
 }
 
-export function extension(name: string, options: { schema?: string } = {}): ExtensionDeclaration {
-  return recordSite(Object.freeze({ kind: 'extension' as const, name, schema: options.schema ?? DEFAULT_SCHEMA }), extension);
+export function extension(name: string, options: { schema?: string; version?: string } = {}): ExtensionDeclaration {
+  return recordSite(Object.freeze({ kind: 'extension' as const, name, schema: options.schema ?? DEFAULT_SCHEMA, ...(options.version ? { version: options.version } : {}) }), extension);
 }
 
 /** A PostgreSQL schema (namespace). Schemas used by tables are created even when not declared. */

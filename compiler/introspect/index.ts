@@ -25,9 +25,10 @@ import type {
   CompositeRow,
   SequenceRow,
   GrantRow,
+  UnmanagedRow,
 } from './rows.js';
 
-const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies', 'domains', 'composites', 'sequences', 'grants'] as const;
+const QUERY_NAMES = ['namespaces', 'extensions', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'views', 'routines', 'triggers', 'policies', 'domains', 'composites', 'sequences', 'grants', 'unmanaged'] as const;
 type QueryName = (typeof QUERY_NAMES)[number];
 
 const queryText = new Map<QueryName, string>();
@@ -224,6 +225,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     const composites = await db.query<CompositeRow>(query('composites'));
     const sequences = await db.query<SequenceRow>(query('sequences'));
     const grants = await db.query<GrantRow>(query('grants'));
+    const unmanaged = await db.query<UnmanagedRow>(query('unmanaged'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
@@ -248,6 +250,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
         ...optional('comment', c.comment),
       })),
       sequences: sequences.map(({ comment, ...q }): Sequence => ({ ...q, ...optional('comment', comment) })),
+      unmanaged,
       grants: grants.map((g): Grant => ({
         kind: g.kind, schema: g.schema, name: g.name, ...optional('signature', g.signature), role: g.role, privileges: g.privileges,
         ...(g.with_grant_option ? { withGrantOption: true } : {}),

@@ -178,3 +178,9 @@ export interface GrantRow {
   readonly privileges: string[];
   readonly with_grant_option: boolean;
 }
+
+export interface UnmanagedRow {
+  readonly kind: string;
+  readonly schema: string;
+  readonly name: string;
+}

@@ -50,6 +50,7 @@ export function freezeSchema(schema: Schema): Schema {
     ...(schema.grants && schema.grants.length > 0
       ? { grants: sortByKey(schema.grants, grantKey).map((g) => ({ ...g, privileges: [...g.privileges].sort() })) }
       : {}),
+    ...(schema.unmanaged && schema.unmanaged.length > 0 ? { unmanaged: sortByKey(schema.unmanaged, (u) => `${u.kind}\0${u.schema}\0${u.name}`) } : {}),
     ...(schema.routines && schema.routines.length > 0
       ? { routines: sortByKey(schema.routines, (r) => `${r.schema}\0${r.name}\0${r.signature}`) }
       : {}),

@@ -330,6 +330,13 @@ export interface Grant {
   readonly withGrantOption?: boolean;
 }
 
+/** An object of a kind schemac does not manage: listed by inspect and drift, never compared. */
+export interface UnmanagedObject {
+  readonly kind: string;
+  readonly schema: string;
+  readonly name: string;
+}
+
 export interface Extension {
   readonly name: string;
   /** Schema the extension's objects live in. */
@@ -358,6 +365,8 @@ export interface Schema {
   readonly sequences?: readonly Sequence[];
   /** Absent when none (and in older snapshots). */
   readonly grants?: readonly Grant[];
+  /** Introspection only: objects of kinds schemac does not manage. Never diffed. */
+  readonly unmanaged?: readonly UnmanagedObject[];
 }
 
 /** The schema of a database with nothing in it. */

@@ -74,7 +74,8 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
   };
   const pinned = new Map(declared.extensions.map((x) => [x.name, x.version]));
   const extensions = normalized.extensions.map(({ version, ...x }) => (pinned.get(x.name) === undefined ? x : { ...x, version }));
-  return freezeSchema({ ...normalized, extensions, tables: normalized.tables.map(carry) });
+  const { unmanaged: _unmanaged, ...rest } = normalized;
+  return freezeSchema({ ...rest, extensions, tables: normalized.tables.map(carry) });
 }
 
 /**

@@ -132,3 +132,23 @@ describe.each(BACKENDS)('apply → drift → rollback on %s', (backend) => {
     expect(script.stdout).toContain('CREATE TABLE "public"."payments"');
   });
 });
+
+describe('unmanaged objects', () => {
+  it('drift lists objects of kinds schemac does not manage, without calling them drift', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = makeProject({ 'schema/index.ts': SCHEMA });
+    await runCli(['generate'], { cwd: dir });
+    expect((await runCli(['apply', '--url', url], { cwd: dir })).code).toBe(0);
+    await withDatabase(url, (db) => db.exec("CREATE AGGREGATE public.text_concat(text) (SFUNC = textcat, STYPE = text); CREATE STATISTICS public.pay_stats ON account_id, amount FROM public.payments"));
+    const drift = await runCli(['drift', '--url', url, '--format', 'json'], { cwd: dir });
+    expect(drift.code).toBe(0);
+    const report = JSON.parse(drift.stdout);
+    expect(report.items).toEqual([]);
+    expect(report.unmanaged).toEqual([
+      { kind: 'aggregate', schema: 'public', name: 'text_concat(text)' },
+      { kind: 'statistics', schema: 'public', name: 'pay_stats' },
+    ]);
+    const text = await runCli(['drift', '--url', url], { cwd: dir });
+    expect(text.stdout).toContain('Not managed by schemac (listed, not compared): aggregate public.text_concat(text), statistics public.pay_stats');
+  });
+});
