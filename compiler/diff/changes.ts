@@ -87,6 +87,7 @@ export type Change =
       readonly usagesBefore: readonly EnumUsage[];
       readonly usagesAfter: readonly EnumUsage[];
     })
+  | (On & { readonly kind: 'enum.renameValue'; readonly enum: EnumType; readonly from: string; readonly to: string })
   | (On & { readonly kind: 'enum.comment'; readonly enum: EnumType; readonly from?: string; readonly to?: string })
   | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number; readonly grants?: readonly Grant[] })

@@ -26,7 +26,16 @@ export function enumUsages(schema: Schema, e: { schema: string; name: string }):
  * Appending or inserting values keeps the old values in order: ALTER TYPE … ADD VALUE per new
  * value. Anything else (a value removed, values reordered) recreates the type.
  */
-function valueChanges(from: Schema, to: Schema, a: EnumType, b: EnumType): Change[] {
+function valueChanges(from: Schema, to: Schema, old: EnumType, b: EnumType): Change[] {
+  const path = enumPath(b.schema, b.name);
+  // Declared renames first: the old value exists, the new one does not yet.
+  const renames = (b.renamedValues ?? []).filter((r) => old.values.includes(r.from) && !old.values.includes(r.to));
+  const renameChanges = renames.map((r): Change => ({ kind: 'enum.renameValue', path, enum: b, from: r.from, to: r.to }));
+  const a: EnumType = { ...old, values: old.values.map((v) => renames.find((r) => r.from === v)?.to ?? v) };
+  return [...renameChanges, ...valueChangesAfterRenames(from, to, a, b)];
+}
+
+function valueChangesAfterRenames(from: Schema, to: Schema, a: EnumType, b: EnumType): Change[] {
   const path = enumPath(b.schema, b.name);
   const kept = b.values.filter((v) => a.values.includes(v));
   const onlyAdds = kept.length === a.values.length && kept.every((v, i) => v === a.values[i]);

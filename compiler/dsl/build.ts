@@ -562,7 +562,13 @@ function buildGrants(b: Builder, g: GrantDeclaration, routineOf: ReadonlyMap<obj
 
 function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
   b.site(enumPath(e.schema, e.name), e);
-  return { schema: e.schema, name: e.name, values: [...e.values], ...(e.comment === undefined ? {} : { comment: e.comment }) };
+  return {
+    schema: e.schema,
+    name: e.name,
+    values: [...e.values],
+    ...(e.renamedValues ? { renamedValues: e.renamedValues.map((r) => ({ ...r })) } : {}),
+    ...(e.comment === undefined ? {} : { comment: e.comment }),
+  };
 }
 
 function buildExtension(b: Builder, x: ExtensionDeclaration): Extension {

@@ -326,6 +326,7 @@ export interface EnumDeclaration {
   readonly schema: string;
   readonly name: string;
   readonly values: readonly string[];
+  readonly renamedValues?: readonly { readonly from: string; readonly to: string }[];
   readonly comment?: string;
 }
 

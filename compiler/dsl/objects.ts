@@ -56,12 +56,22 @@ export function materializedView(name: string, options: MaterializedViewOptions)
   return recordSite(Object.freeze({ ...options, kind: 'view' as const, name, schema: options.schema ?? DEFAULT_SCHEMA, materialized: true }), materializedView);
 }
 
-export function enumType(name: string, values: readonly string[], options: { schema?: string; comment?: string } = {}): EnumDeclaration {
+/**
+ * An enum: `enumType('status', ['draft', 'sent', { value: 'paid', renamedFrom: 'settled' }])`.
+ * A value declared with `renamedFrom` is renamed in place (ALTER TYPE … RENAME VALUE).
+ */
+export function enumType(
+  name: string,
+  values: readonly (string | { readonly value: string; readonly renamedFrom: string })[],
+  options: { schema?: string; comment?: string } = {},
+): EnumDeclaration {
+  const renamed = values.filter((v): v is { value: string; renamedFrom: string } => typeof v !== 'string');
   const declaration: EnumDeclaration = {
     kind: 'enum',
     name,
     schema: options.schema ?? DEFAULT_SCHEMA,
-    values: Object.freeze([...values]),
+    values: Object.freeze(values.map((v) => (typeof v === 'string' ? v : v.value))),
+    ...(renamed.length > 0 ? { renamedValues: Object.freeze(renamed.map((v) => ({ from: v.renamedFrom, to: v.value }))) } : {}),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
   };
   return recordSite(Object.freeze(declaration), enumType);

@@ -274,6 +274,8 @@ export interface EnumType {
   readonly schema: string;
   readonly name: string;
   readonly values: readonly string[];
+  /** Declared value renames (`{ from: 'old', to: 'new' }`): ALTER TYPE … RENAME VALUE, never guessed. */
+  readonly renamedValues?: readonly { readonly from: string; readonly to: string }[];
   readonly comment?: string;
 }
 

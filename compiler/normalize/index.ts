@@ -75,7 +75,12 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
   const pinned = new Map(declared.extensions.map((x) => [x.name, x.version]));
   const extensions = normalized.extensions.map(({ version, ...x }) => (pinned.get(x.name) === undefined ? x : { ...x, version }));
   const { unmanaged: _unmanaged, ...rest } = normalized;
-  return freezeSchema({ ...rest, extensions, tables: normalized.tables.map(carry) });
+  const renamedValues = new Map(declared.enums.filter((e) => e.renamedValues).map((e) => [`${e.schema}\0${e.name}`, e.renamedValues!]));
+  const enums = normalized.enums.map((e) => {
+    const renames = renamedValues.get(`${e.schema}\0${e.name}`);
+    return renames ? { ...e, renamedValues: renames } : e;
+  });
+  return freezeSchema({ ...rest, extensions, enums, tables: normalized.tables.map(carry) });
 }
 
 /**

@@ -58,6 +58,7 @@ const PHASES: Record<ChangeKind, number> = {
   'sequence.create': 3.3,
   'domain.alter': 3.4,
   'composite.alter': 3.5,
+  'enum.renameValue': 3.9,
   'enum.recreate': 4,
   'enum.addValue': 5,
   // Routines come before tables (defaults and checks may call them); bodies are not checked yet.
@@ -168,6 +169,7 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
       return { up: [], down: [hazard('data-dependent', `rollback recreates type ${change.enum.name} without "${change.value}"; fails if rows hold it`)] };
     case 'table.rename':
     case 'column.rename':
+    case 'enum.renameValue':
       return { up: [hazard('backward-incompatible', 'running code that uses the old name breaks')], down: [] };
     case 'grant.revoke':
       return { up: [hazard('backward-incompatible', `${change.grant.role} loses ${change.grant.privileges.join(', ')} on ${change.grant.name}`)], down: [] };
@@ -218,6 +220,7 @@ function lockOf(change: Change): LockLevel {
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'enum.renameValue':
     case 'constraint.comment':
     case 'index.comment':
     case 'extension.update':

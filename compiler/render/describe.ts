@@ -14,6 +14,7 @@ export function describeChange(c: Change): string {
     case 'enum.drop': return `drop enum ${q(c.enum.schema, c.enum.name)}`;
     case 'enum.addValue': return `add value '${c.value}' to enum ${q(c.enum.schema, c.enum.name)}`;
     case 'enum.recreate': return `recreate enum ${q(c.to.schema, c.to.name)} with values (${c.to.values.join(', ')})`;
+    case 'enum.renameValue': return `rename value '${c.from}' of enum ${q(c.enum.schema, c.enum.name)} to '${c.to}'`;
     case 'enum.comment': return `set comment on enum ${q(c.enum.schema, c.enum.name)}`;
     case 'domain.create': return `create domain ${q(c.domain.schema, c.domain.name)}`;
     case 'domain.drop': return `drop domain ${q(c.domain.schema, c.domain.name)}`;

@@ -3,7 +3,7 @@ import type { Change, ChangeKind, ChangeOf } from '../diff/index.js';
 import type { StatementPair } from './definitions.js';
 import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnSequence, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
 import { renderAddConstraint, renderConstraintComment, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
-import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum } from './statements/enum.js';
+import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum, renderRenameEnumValue } from './statements/enum.js';
 import { renderCreateExtension, renderDropExtension, renderUpdateExtension } from './statements/extension.js';
 import { renderCreateIndex, renderDropIndex, renderIndexComment, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
@@ -27,6 +27,7 @@ const RENDERERS: Renderers = {
   'enum.drop': renderDropEnum,
   'enum.addValue': renderAddEnumValue,
   'enum.recreate': renderRecreateEnum,
+  'enum.renameValue': renderRenameEnumValue,
   'enum.comment': renderEnumComment,
   'domain.create': renderCreateDomain,
   'domain.drop': renderDropDomain,

@@ -78,3 +78,8 @@ export const renderEnumComment = (c: ChangeOf<'enum.comment'>): StatementPair =>
   down: [commentSql(typeTarget(c.enum), c.from)],
 });
 
+
+export const renderRenameEnumValue = (c: ChangeOf<'enum.renameValue'>): StatementPair => ({
+  up: [`ALTER TYPE ${qualify(c.enum.schema, c.enum.name)} RENAME VALUE ${quoteLiteral(c.from)} TO ${quoteLiteral(c.to)}`],
+  down: [`ALTER TYPE ${qualify(c.enum.schema, c.enum.name)} RENAME VALUE ${quoteLiteral(c.to)} TO ${quoteLiteral(c.from)}`],
+});
