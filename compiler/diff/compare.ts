@@ -7,7 +7,8 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i]);
 
 export const typesEqual = (a: ColumnType, b: ColumnType): boolean =>
-  a.schema === b.schema && a.name === b.name && a.isArray === b.isArray && (a.modifiers ?? '') === (b.modifiers ?? '');
+  a.schema === b.schema && a.name === b.name && a.isArray === b.isArray && (a.modifiers ?? '') === (b.modifiers ?? '') &&
+  (a.collation?.schema ?? null) === (b.collation?.schema ?? null) && a.collation?.name === b.collation?.name;
 
 export function optionalExpressionsEqual(a: Expression | undefined, b: Expression | undefined): boolean {
   if (!a || !b) return a === b;

@@ -11,7 +11,9 @@ import type { ColumnDeclaration, ColumnOptions, CompositeTypeDeclaration, Domain
 import { recordSite } from './source.js';
 
 function make(helper: (...args: never[]) => unknown, name: string, options: ColumnOptions = {}, extra: Partial<ColumnDeclaration> = {}, schema: string | null = null): ColumnDeclaration {
-  const type: ColumnType = Object.freeze({ schema, name, isArray: options.array === true });
+  const collation = options.collation === undefined ? undefined
+    : typeof options.collation === 'string' ? { schema: null, name: options.collation } : { schema: options.collation.schema, name: options.collation.name };
+  const type: ColumnType = Object.freeze({ schema, name, isArray: options.array === true, ...(collation ? { collation } : {}) });
   return recordSite(Object.freeze({ ...options, ...extra, kind: 'column' as const, type }), helper);
 }
 

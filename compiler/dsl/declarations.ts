@@ -50,6 +50,8 @@ export interface ColumnOptions {
   readonly renamedFrom?: string;
   /** An array of the type (`text[]`). */
   readonly array?: boolean;
+  /** COLLATE: `'C'`, `'und-x-icu'`, or `{ schema, name }`. */
+  readonly collation?: SchemaNameInput;
 }
 
 export interface ColumnDeclaration extends ColumnOptions {

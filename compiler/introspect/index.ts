@@ -63,7 +63,10 @@ function toColumn(row: ColumnRow): Column {
   const serial = row.default_is_owned_sequence && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');
   return {
     name: row.name,
-    type: typeOf(row.type_schema, row.type_name, row.builtin_type, row.is_array),
+    type: {
+      ...typeOf(row.type_schema, row.type_name, row.builtin_type, row.is_array),
+      ...(row.collation === null ? {} : { collation: { schema: row.collation_schema, name: row.collation } }),
+    },
     notNull: row.not_null,
     ...(serial ? { sequence: { name: row.owned_sequence!, type: row.owned_sequence_type as 'integer' } } : {}),
     ...(row.default_expression === null || serial ? {} : { default: { sql: row.default_expression } }),

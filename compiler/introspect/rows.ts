@@ -50,6 +50,8 @@ export interface ColumnRow {
   readonly owned_sequence_type: string | null;
   /** The default is exactly nextval() of the owned sequence: a serial column. */
   readonly default_is_owned_sequence: boolean;
+  readonly collation: string | null;
+  readonly collation_schema: string | null;
 }
 
 export interface ConstraintRow {

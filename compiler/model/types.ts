@@ -37,6 +37,8 @@ export interface ColumnType {
   readonly isArray: boolean;
   /** Type modifiers of a non-built-in type, as PostgreSQL prints them: `(1536)` for vector(1536). */
   readonly modifiers?: string;
+  /** COLLATE, when not the type's default collation. */
+  readonly collation?: SchemaName;
 }
 
 export type IdentityKind = 'always' | 'by default';

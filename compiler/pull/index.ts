@@ -106,6 +106,7 @@ function columnSource(t: Table, c: Column, typeRefs: ReadonlyMap<string, string>
   const options = object([
     ['notNull', c.notNull && !c.sequence && !c.identity ? 'true' : undefined],
     ['array', c.type.isArray ? 'true' : undefined],
+    ['collation', c.type.collation ? schemaNameSource(c.type.collation) : undefined],
     ['default', c.default ? (imports.add('sql'), sqlOf(c.default)) : undefined],
     ['identity', c.identity ? object([['kind', js(c.identity.kind)], ['start', c.identity.start && c.identity.start !== '1' ? c.identity.start : undefined], ['increment', c.identity.increment && c.identity.increment !== '1' ? c.identity.increment : undefined]]) : undefined],
     ['generated', c.generated ? (imports.add('sql'), sqlOf(c.generated)) : undefined],

@@ -12,10 +12,11 @@ export interface StatementPair {
   readonly down: readonly string[];
 }
 
-/** `integer`, `character varying(255)`, `"public"."status"[]`. */
+/** `integer`, `character varying(255)`, `"public"."status"[]`, `text COLLATE "C"`. */
 export function typeSql(type: ColumnType): string {
   const base = type.schema === null ? type.name : `${qualify(type.schema, type.name)}${type.modifiers ?? ''}`;
-  return type.isArray ? `${base}[]` : base;
+  const collation = type.collation ? ` COLLATE ${type.collation.schema === null ? quoteIdent(type.collation.name) : qualify(type.collation.schema, type.collation.name)}` : '';
+  return `${type.isArray ? `${base}[]` : base}${collation}`;
 }
 
 export const tableName = (t: { schema: string; name: string }): string => qualify(t.schema, t.name);

@@ -14,6 +14,8 @@ SELECT a.attrelid::text AS table_oid,
        s.seqstart::text AS identity_start,
        s.seqincrement::text AS identity_increment,
        col_description(a.attrelid, a.attnum) AS comment,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND con.nspname <> 'pg_catalog' THEN con.nspname END AS collation_schema,
        oseq.relname AS owned_sequence,
        format_type(oseqdef.seqtypid, NULL) AS owned_sequence_type,
        (oseq.oid IS NOT NULL AND oseq.relnamespace = c.relnamespace
@@ -24,6 +26,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b' THEN t.typelem ELSE t.oid END
 JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid
       AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'

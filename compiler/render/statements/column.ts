@@ -34,9 +34,10 @@ export const renderRenameColumn = (c: ChangeOf<'column.rename'>): StatementPair 
 
 function retypeSql(on: On, column: string, type: ChangeOf<'column.type'>['to'], from?: Expression, to?: Expression): string[] {
   const target = typeSql(type);
+  const cast = typeSql({ ...type, collation: undefined });
   return [
     ...(from ? [alterColumn(on, column, 'DROP DEFAULT')] : []),
-    alterColumn(on, column, `TYPE ${target} USING ${quoteIdent(column)}::${target}`),
+    alterColumn(on, column, `TYPE ${target} USING ${quoteIdent(column)}::${cast}`),
     ...(to ? [alterColumn(on, column, `SET DEFAULT ${to.sql}`)] : []),
   ];
 }
