@@ -150,6 +150,8 @@ export type Change =
   | (OnTable & { readonly kind: 'constraint.rename'; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'constraint.comment'; readonly name: string; readonly from?: string; readonly to?: string })
   | (OnTable & { readonly kind: 'index.comment'; readonly name: string; readonly from?: string; readonly to?: string })
+  | (On & { readonly kind: 'extension.comment'; readonly extension: Extension; readonly from?: string; readonly to?: string })
+  | (OnTable & { readonly kind: 'policy.comment'; readonly name: string; readonly from?: string; readonly to?: string })
   | (On & { readonly kind: 'extension.update'; readonly extension: Extension; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'index.create'; readonly index: Index })
   | (OnTable & { readonly kind: 'index.drop'; readonly index: Index })

@@ -13,5 +13,9 @@ export function diffExtensions(from: Schema, to: Schema): Change[] {
     ...pairs.both
       .filter(([a, b]) => b.version !== undefined && a.version !== undefined && a.version !== b.version)
       .map(([a, b]): Change => ({ kind: 'extension.update', path: extensionPath(b.name), extension: b, from: a.version!, to: b.version! })),
+    // Comments too: extensions bring their own, so only a declared one is compared.
+    ...pairs.both
+      .filter(([a, b]) => b.comment !== undefined && a.comment !== b.comment)
+      .map(([a, b]): Change => ({ kind: 'extension.comment', path: extensionPath(b.name), extension: b, from: a.comment, to: b.comment })),
   ];
 }

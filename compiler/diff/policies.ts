@@ -28,8 +28,11 @@ export function diffPolicies(a: Table, b: Table, dropFrom: string = b.name): Cha
   for (const [x, y] of pairs.both) {
     if (x.command !== y.command || x.permissive !== y.permissive) {
       changes.push({ kind: 'policy.drop', ...on(b, x), table: dropFrom, policy: x }, { kind: 'policy.create', ...on(b, y), policy: y });
-    } else if (!sameRoles(x, y) || !optionalExpressionsEqual(x.using, y.using) || !optionalExpressionsEqual(x.withCheck, y.withCheck)) {
-      changes.push({ kind: 'policy.alter', ...on(b, y), from: x, to: y });
+    } else {
+      if (!sameRoles(x, y) || !optionalExpressionsEqual(x.using, y.using) || !optionalExpressionsEqual(x.withCheck, y.withCheck)) {
+        changes.push({ kind: 'policy.alter', ...on(b, y), from: x, to: y });
+      }
+      if (x.comment !== y.comment) changes.push({ kind: 'policy.comment', ...on(b, y), name: y.name, from: x.comment, to: y.comment });
     }
   }
   return changes;

@@ -450,6 +450,7 @@ function buildPolicy(b: Builder, t: TableDeclaration, p: PolicyDeclaration): Pol
     roles: [...(p.roles && p.roles.length > 0 ? p.roles : ['public'])].sort(),
     ...(using ? { using } : {}),
     ...(withCheck ? { withCheck } : {}),
+    ...(p.comment === undefined ? {} : { comment: p.comment }),
   };
 }
 
@@ -573,7 +574,7 @@ function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
 
 function buildExtension(b: Builder, x: ExtensionDeclaration): Extension {
   b.site(extensionPath(x.name), x);
-  return { name: x.name, schema: x.schema, ...(x.version ? { version: x.version } : {}) };
+  return { name: x.name, schema: x.schema, ...(x.version ? { version: x.version } : {}), ...(x.comment === undefined ? {} : { comment: x.comment }) };
 }
 
 function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extensions: ReadonlySet<string>): void {

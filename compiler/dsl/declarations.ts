@@ -294,6 +294,7 @@ export interface PolicyDeclaration {
   readonly restrictive?: boolean;
   readonly using?: SqlExpression;
   readonly withCheck?: SqlExpression;
+  readonly comment?: string;
 }
 
 export interface ViewOptions {
@@ -338,6 +339,8 @@ export interface ExtensionDeclaration {
   readonly schema: string;
   /** Pin a version; absent: whatever is installed. */
   readonly version?: string;
+  /** Replaces the extension's own comment (compared only when declared). */
+  readonly comment?: string;
 }
 
 export interface DomainDeclaration {

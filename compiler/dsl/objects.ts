@@ -107,8 +107,14 @@ export function grant(privileges: readonly string[], on: GrantDeclaration['on'],
   }), grant);
 }
 
-export function extension(name: string, options: { schema?: string; version?: string } = {}): ExtensionDeclaration {
-  return recordSite(Object.freeze({ kind: 'extension' as const, name, schema: options.schema ?? DEFAULT_SCHEMA, ...(options.version ? { version: options.version } : {}) }), extension);
+export function extension(name: string, options: { schema?: string; version?: string; comment?: string } = {}): ExtensionDeclaration {
+  return recordSite(Object.freeze({
+    kind: 'extension' as const,
+    name,
+    schema: options.schema ?? DEFAULT_SCHEMA,
+    ...(options.version ? { version: options.version } : {}),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+  }), extension);
 }
 
 /** A PostgreSQL schema (namespace). Schemas used by tables are created even when not declared. */

@@ -171,6 +171,7 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
       roles: row.roles,
       ...(row.using_expression === null ? {} : { using: { sql: row.using_expression } }),
       ...(row.check_expression === null ? {} : { withCheck: { sql: row.check_expression } }),
+      ...optional('comment', row.comment),
     });
   }
   for (const row of triggers) {
@@ -233,7 +234,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
-      extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema, version: x.version })),
+      extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema, version: x.version, ...optional('comment', x.comment) })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
       tables: assembleTables(tables, columns, constraints, indexes, triggers, policies),
       views: assembleViews(views, indexes),

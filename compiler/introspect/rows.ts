@@ -9,6 +9,7 @@ export interface ExtensionRow {
   readonly name: string;
   readonly schema: string;
   readonly version: string;
+  readonly comment: string | null;
 }
 
 export interface EnumRow {
@@ -137,6 +138,7 @@ export interface PolicyRow {
   readonly roles: string[];
   readonly using_expression: string | null;
   readonly check_expression: string | null;
+  readonly comment: string | null;
 }
 
 export interface DomainRow {

@@ -243,6 +243,7 @@ export interface Policy {
   readonly roles: readonly string[];
   readonly using?: Expression;
   readonly withCheck?: Expression;
+  readonly comment?: string;
 }
 
 export type CheckOption = 'local' | 'cascaded';
@@ -347,6 +348,8 @@ export interface Extension {
   readonly schema: string;
   /** Pinned version (ALTER EXTENSION … UPDATE TO); absent: whatever is installed, not compared. */
   readonly version?: string;
+  /** Compared only where declared: extensions come with a comment of their own. */
+  readonly comment?: string;
 }
 
 /** A PostgreSQL schema (namespace). `public` is built in and never created or dropped. */

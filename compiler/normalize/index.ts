@@ -72,8 +72,12 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
       }),
     };
   };
-  const pinned = new Map(declared.extensions.map((x) => [x.name, x.version]));
-  const extensions = normalized.extensions.map(({ version, ...x }) => (pinned.get(x.name) === undefined ? x : { ...x, version }));
+  const byName = new Map(declared.extensions.map((x) => [x.name, x]));
+  const extensions = normalized.extensions.map(({ version, comment, ...x }) => ({
+    ...x,
+    ...(byName.get(x.name)?.version === undefined ? {} : { version }),
+    ...(byName.get(x.name)?.comment === undefined ? {} : { comment }),
+  }));
   const { unmanaged: _unmanaged, ...rest } = normalized;
   const renamedValues = new Map(declared.enums.filter((e) => e.renamedValues).map((e) => [`${e.schema}\0${e.name}`, e.renamedValues!]));
   const enums = normalized.enums.map((e) => {

@@ -97,6 +97,8 @@ const PHASES: Record<ChangeKind, number> = {
   'table.comment': 22,
   'column.comment': 22,
   'constraint.comment': 22,
+  'policy.comment': 22,
+  'extension.comment': 22,
   'index.comment': 22,
   'routine.comment': 22,
   'trigger.comment': 22,
@@ -220,6 +222,8 @@ function lockOf(change: Change): LockLevel {
     case 'view.create':
       return 'none';
     case 'view.comment':
+    case 'policy.comment':
+    case 'extension.comment':
     case 'enum.renameValue':
     case 'constraint.comment':
     case 'index.comment':

@@ -156,6 +156,7 @@ function policySource(p: Policy, imports: Set<string>): string {
     ['roles', p.roles.length === 1 && p.roles[0] === 'public' ? undefined : js(p.roles)],
     ['using', p.using ? (imports.add('sql'), sqlOf(p.using)) : undefined],
     ['withCheck', p.withCheck ? (imports.add('sql'), sqlOf(p.withCheck)) : undefined],
+    ['comment', p.comment === undefined ? undefined : js(p.comment)],
   ])})`;
 }
 

@@ -62,6 +62,8 @@ export function describeChange(c: Change): string {
     case 'constraint.comment': return `set comment on constraint ${c.name} on ${q(c.schema, c.table)}`;
     case 'index.comment': return `set comment on index ${q(c.schema, c.name)}`;
     case 'extension.update': return `update extension ${c.extension.name} from ${c.from} to ${c.to}`;
+    case 'policy.comment': return `set comment on policy ${c.name} on ${q(c.schema, c.table)}`;
+    case 'extension.comment': return `set comment on extension ${c.extension.name}`;
     case 'index.create': return `create index ${q(c.schema, c.index.name)}`;
     case 'index.drop': return `drop index ${q(c.schema, c.index.name)}`;
     case 'index.rename': return `rename index ${q(c.schema, c.from)} to ${c.to}`;

@@ -4,11 +4,11 @@ import type { StatementPair } from './definitions.js';
 import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnSequence, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
 import { renderAddConstraint, renderConstraintComment, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
 import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum, renderRenameEnumValue } from './statements/enum.js';
-import { renderCreateExtension, renderDropExtension, renderUpdateExtension } from './statements/extension.js';
+import { renderCreateExtension, renderDropExtension, renderExtensionComment, renderUpdateExtension } from './statements/extension.js';
 import { renderCreateIndex, renderDropIndex, renderIndexComment, renderRenameIndex } from './statements/indexes.js';
 import { renderCreateNamespace, renderDropNamespace, renderNamespaceComment } from './statements/namespace.js';
 import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDropTrigger, renderReplaceRoutine, renderRoutineComment, renderTriggerComment, renderTriggerEnabled } from './statements/routine.js';
-import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderRowLevelSecurity } from './statements/policy.js';
+import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderPolicyComment, renderRowLevelSecurity } from './statements/policy.js';
 import { renderAlterComposite, renderAlterDomain, renderAlterSequence, renderCreateComposite, renderCreateDomain, renderCreateSequence, renderDropComposite, renderDropDomain, renderDropSequence } from './statements/types.js';
 import { renderGrant, renderRevoke } from './statements/grant.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
@@ -23,6 +23,7 @@ const RENDERERS: Renderers = {
   'extension.create': renderCreateExtension,
   'extension.drop': renderDropExtension,
   'extension.update': renderUpdateExtension,
+  'extension.comment': renderExtensionComment,
   'enum.create': renderCreateEnum,
   'enum.drop': renderDropEnum,
   'enum.addValue': renderAddEnumValue,
@@ -51,6 +52,7 @@ const RENDERERS: Renderers = {
   'policy.create': renderCreatePolicy,
   'policy.drop': renderDropPolicy,
   'policy.alter': renderAlterPolicy,
+  'policy.comment': renderPolicyComment,
   'table.rowLevelSecurity': renderRowLevelSecurity,
   'view.create': renderCreateView,
   'view.drop': renderDropView,

@@ -7,7 +7,8 @@ SELECT p.polrelid::text AS table_oid,
        ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid)::text END
              FROM unnest(p.polroles) AS r(oid) ORDER BY 1) AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expression,
-       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression
+       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
+       obj_description(p.oid, 'pg_policy') AS comment
 FROM pg_catalog.pg_policy p
 JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

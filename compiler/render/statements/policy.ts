@@ -1,6 +1,6 @@
 import type { ChangeOf } from '../../diff/index.js';
 import type { Policy } from '../../model/types.js';
-import type { StatementPair } from '../definitions.js';
+import { commentSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
 
 type OnTable = { readonly schema: string; readonly table: string };
@@ -32,8 +32,17 @@ function alterPolicySql(c: OnTable, from: Policy, to: Policy): string[] {
   ].join(' ')];
 }
 
-export const renderCreatePolicy = (c: ChangeOf<'policy.create'>): StatementPair => ({ up: [createPolicySql(c, c.policy)], down: [dropPolicySql(c, c.policy)] });
-export const renderDropPolicy = (c: ChangeOf<'policy.drop'>): StatementPair => ({ up: [dropPolicySql(c, c.policy)], down: [createPolicySql(c, c.policy)] });
+const policyCommentSql = (c: OnTable, name: string, comment: string | undefined): string =>
+  commentSql(`POLICY ${quoteIdent(name)} ON ${qualify(c.schema, c.table)}`, comment);
+
+const createWithComment = (c: OnTable, p: Policy): string[] => [createPolicySql(c, p), ...(p.comment === undefined ? [] : [policyCommentSql(c, p.name, p.comment)])];
+
+export const renderCreatePolicy = (c: ChangeOf<'policy.create'>): StatementPair => ({ up: createWithComment(c, c.policy), down: [dropPolicySql(c, c.policy)] });
+export const renderDropPolicy = (c: ChangeOf<'policy.drop'>): StatementPair => ({ up: [dropPolicySql(c, c.policy)], down: createWithComment(c, c.policy) });
+export const renderPolicyComment = (c: ChangeOf<'policy.comment'>): StatementPair => ({
+  up: [policyCommentSql(c, c.name, c.to)],
+  down: [policyCommentSql(c, c.name, c.from)],
+});
 export const renderAlterPolicy = (c: ChangeOf<'policy.alter'>): StatementPair => ({ up: alterPolicySql(c, c.from, c.to), down: alterPolicySql(c, c.to, c.from) });
 
 function rowLevelSecuritySql(c: OnTable, from: 'enabled' | 'forced' | undefined, to: 'enabled' | 'forced' | undefined): string[] {

@@ -15,7 +15,7 @@ export const after = [table('notes', {
       using: sql`org_id = current_setting('app.org_id')::uuid`,
       withCheck: sql`org_id = current_setting('app.org_id')::uuid`,
     }),
-    policy('notes_read', { command: 'select', using: sql`true` }),
+    policy('notes_read', { command: 'select', using: sql`true`, comment: 'everyone may read' }),
     policy('notes_write', { command: 'insert', withCheck: sql`body IS NOT NULL` }),
   ],
 })];

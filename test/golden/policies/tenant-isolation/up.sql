@@ -8,6 +8,7 @@
 
 -- Step 1/4: create policy notes_read on public.notes [lock: ACCESS EXCLUSIVE]
 CREATE POLICY "notes_read" ON "public"."notes" AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);
+COMMENT ON POLICY "notes_read" ON "public"."notes" IS 'everyone may read';
 
 -- Step 2/4: create policy notes_tenant on public.notes [lock: ACCESS EXCLUSIVE]
 CREATE POLICY "notes_tenant" ON "public"."notes" AS RESTRICTIVE FOR ALL TO PUBLIC USING (org_id = current_setting('app.org_id')::uuid) WITH CHECK (org_id = current_setting('app.org_id')::uuid);
