@@ -1,3 +1,5 @@
+import type { Sequence } from '../model/types.js';
+
 /** Typed rows of the catalog queries in queries/*.sql (one interface per file). */
 
 export interface NamespaceRow {
@@ -160,18 +162,8 @@ export interface CompositeRow {
   readonly comment: string | null;
 }
 
-export interface SequenceRow {
-  readonly schema: string;
-  readonly name: string;
-  readonly type: 'smallint' | 'integer' | 'bigint';
-  readonly start: string;
-  readonly increment: string;
-  readonly min: string;
-  readonly max: string;
-  readonly cache: string;
-  readonly cycle: boolean;
-  readonly comment: string | null;
-}
+/** sequences.sql: the model's Sequence, with the comment as the catalog returns it. */
+export type SequenceRow = Omit<Sequence, 'comment'> & { readonly comment: string | null };
 
 export interface GrantRow {
   readonly kind: 'table' | 'sequence' | 'schema' | 'function' | 'procedure';
