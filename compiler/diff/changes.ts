@@ -128,6 +128,8 @@ export type Change =
   | (On & { readonly kind: 'table.drop'; readonly table: Table; /** Partition depth: partitions are dropped first. */ readonly level: number; readonly grants?: readonly Grant[] })
   | (OnTable & { readonly kind: 'table.partitionBound'; readonly parent: string; readonly from: string; readonly to: string })
   | (OnTable & { readonly kind: 'table.rename'; readonly from: string })
+  | (OnTable & { readonly kind: 'table.persistence'; readonly unlogged: boolean })
+  | (OnTable & { readonly kind: 'table.storage'; readonly from: readonly string[]; readonly to: readonly string[] })
   | (OnTable & { readonly kind: 'table.comment'; readonly from?: string; readonly to?: string })
   | (OnTable & { readonly kind: 'column.add'; readonly column: Column; /** Position in the table: adds keep declared order. */ readonly position: number })
   | (OnTable & { readonly kind: 'column.drop'; readonly column: Column })

@@ -84,6 +84,10 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     if (a.partitionOf && b.partitionOf && !boundsEqual(a.partitionOf.bound, b.partitionOf.bound)) {
       changes.push({ kind: 'table.partitionBound', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), parent: b.partitionOf.table, from: a.partitionOf.bound, to: b.partitionOf.bound });
     }
+    if ((a.unlogged ?? false) !== (b.unlogged ?? false)) changes.push({ kind: 'table.persistence', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), unlogged: b.unlogged === true });
+    if ((a.storage ?? []).join('\0') !== (b.storage ?? []).join('\0')) {
+      changes.push({ kind: 'table.storage', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.storage ?? [], to: b.storage ?? [] });
+    }
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
     // Constraint and index drops run before renames (see plan), so they address the old table name.
     const dropFrom = renamed.originalName(b.schema, b.name);

@@ -362,6 +362,8 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     ...((t.policies ?? []).length > 0 ? { policies: (t.policies ?? []).map((x) => buildPolicy(b, t, x)) } : {}),
     indexes,
     ...(t.partitionBy ? { partitionBy: partitionByModel(t.partitionBy) } : {}),
+    ...(t.unlogged ? { unlogged: true } : {}),
+    ...(t.with && Object.keys(t.with).length > 0 ? { storage: Object.entries(t.with).map(([k, v]) => `${k}=${String(v)}`).sort() } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),
     ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
   };

@@ -183,6 +183,10 @@ export interface PartitionDeclaration {
 }
 
 export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
+  /** CREATE UNLOGGED TABLE (not crash-safe, not replicated; faster writes). */
+  readonly unlogged?: boolean;
+  /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
   /** PARTITION BY: `{ strategy: 'range', keys: ['created_at'] }`. */
   readonly partitionBy?: PartitionByDeclaration;
   /** The partitions (see partition(), monthlyPartitions(), yearlyPartitions()). */

@@ -122,7 +122,9 @@ function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: C
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
     foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], policies: [] as Policy[], indexes: [] as Index[],
-    ...(t.row_level_security === null ? {} : { rowLevelSecurity: t.row_level_security }), primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    ...(t.row_level_security === null ? {} : { rowLevelSecurity: t.row_level_security }),
+    ...(t.unlogged ? { unlogged: true } : {}),
+    ...(t.storage.length > 0 ? { storage: [...t.storage].sort() } : {}), primaryKey: undefined as Table['primaryKey'], comment: t.comment,
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));

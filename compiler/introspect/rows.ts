@@ -31,6 +31,8 @@ export interface TableRow {
   readonly partition_bound: string | null;
   readonly partition_parent: string | null;
   readonly row_level_security: 'enabled' | 'forced' | null;
+  readonly unlogged: boolean;
+  readonly storage: string[];
 }
 
 export interface ColumnRow {

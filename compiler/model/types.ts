@@ -199,6 +199,10 @@ export interface Table {
   /** Absent when none. */
   readonly policies?: readonly Policy[];
   readonly indexes: readonly Index[];
+  /** CREATE UNLOGGED TABLE. */
+  readonly unlogged?: boolean;
+  /** Storage parameters (reloptions) as PostgreSQL lists them, sorted: `fillfactor=70`. */
+  readonly storage?: readonly string[];
   readonly partitionBy?: PartitionBy;
   /** Set on partitions, whose columns come from the parent (their `columns` list only local ones). */
   readonly partitionOf?: PartitionOf;

@@ -78,6 +78,8 @@ const PHASES: Record<ChangeKind, number> = {
   'table.partitionBound': 14.5,
   'column.add': 15,
   'column.type': 16,
+  'table.persistence': 16.5,
+  'table.storage': 16.5,
   'column.default': 17,
   'column.sequence': 17,
   'column.identity': 18,
@@ -189,6 +191,8 @@ function hazardsOf(change: Change): { up: Hazard[]; down: Hazard[] } {
           : { up: [], down: [] };
     case 'routine.replace':
       return { up: [hazard('backward-incompatible', `replaces the body of ${change.to.name}; callers see the new behaviour at once`)], down: [] };
+    case 'table.persistence':
+      return { up: [hazard('table-rewrite', `SET ${change.unlogged ? 'UNLOGGED' : 'LOGGED'} rewrites ${change.table}`)], down: [hazard('table-rewrite', `rollback rewrites ${change.table}`)] };
     case 'table.partitionBound':
       return {
         up: [hazard('data-dependent', `re-attaching ${change.table} checks every row against the new bound`)],

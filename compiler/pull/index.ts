@@ -188,6 +188,8 @@ function tableSource(t: Table, all: readonly Table[], typeRefs: ReadonlyMap<stri
   const options = block([
     ['schema', t.schema === 'public' ? undefined : js(t.schema)],
     ['comment', t.comment === undefined ? undefined : js(t.comment)],
+    ['unlogged', t.unlogged ? 'true' : undefined],
+    ['with', t.storage && t.storage.length > 0 ? object(t.storage.map((p) => [p.slice(0, p.indexOf('=')), js(p.slice(p.indexOf('=') + 1))])) : undefined],
     ['columns', block(t.columns.map((c) => [c.name, columnSource(t, c, typeRefs, imports)]))],
     ['primaryKey', t.primaryKey ? object([['name', js(t.primaryKey.name)], ['columns', js(t.primaryKey.columns)], ['include', t.primaryKey.include ? js(t.primaryKey.include) : undefined], ['deferrable', deferrable(t.primaryKey.deferrable)], ['comment', t.primaryKey.comment === undefined ? undefined : js(t.primaryKey.comment)]]) : undefined],
     ['uniques', list(t.uniques, (u) => (imports.add('unique'), `unique(${js(u.columns)}, ${object([['name', js(u.name)], ['nullsNotDistinct', u.nullsNotDistinct ? 'true' : undefined], ['include', u.include ? js(u.include) : undefined], ['deferrable', deferrable(u.deferrable)], ['comment', u.comment === undefined ? undefined : js(u.comment)]])})`))],

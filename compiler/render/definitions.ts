@@ -108,7 +108,7 @@ function indexKeySql(k: IndexKey): string {
 }
 
 /** A storage parameter `name=value` as SQL: `fillfactor = 70`, `deduplicate_items = 'off'`. */
-function storageParameterSql(parameter: string): string {
+export function storageParameterSql(parameter: string): string {
   const at = parameter.indexOf('=');
   const [name, value] = at < 0 ? [parameter, 'true'] : [parameter.slice(0, at), parameter.slice(at + 1)];
   return `${quoteIdent(name)} = ${/^-?\d+(\.\d+)?$/.test(value) ? value : quoteLiteral(value)}`;
@@ -154,9 +154,11 @@ export function createTableSql(t: Table): string[] {
   const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
   const serials = t.columns.filter((c) => c.sequence);
   const partitionBy = t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy.toUpperCase()} (${t.partitionBy.key})` : '';
+  const storage = t.storage && t.storage.length > 0 ? ` WITH (${t.storage.map(storageParameterSql).join(', ')})` : '';
+  const kind = t.unlogged ? 'UNLOGGED TABLE' : 'TABLE';
   const create = t.partitionOf
-    ? `CREATE TABLE ${tableName(t)} PARTITION OF ${qualify(t.schema, t.partitionOf.table)}${lines.length ? ` (${body})` : ''} ${t.partitionOf.bound}${partitionBy}`
-    : `CREATE TABLE ${tableName(t)} (${body})${partitionBy}`;
+    ? `CREATE ${kind} ${tableName(t)} PARTITION OF ${qualify(t.schema, t.partitionOf.table)}${lines.length ? ` (${body})` : ''} ${t.partitionOf.bound}${partitionBy}${storage}`
+    : `CREATE ${kind} ${tableName(t)} (${body})${partitionBy}${storage}`;
   return [
     ...serials.map((c) => createSequenceSql(t.schema, c.sequence!)),
     create,

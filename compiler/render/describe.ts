@@ -44,6 +44,8 @@ export function describeChange(c: Change): string {
     case 'view.comment': return `set comments on view ${q(c.to.schema, c.to.name)}`;
     case 'table.create': return `create ${c.table.partitionOf ? `partition of ${c.table.partitionOf.table}` : 'table'} ${q(c.table.schema, c.table.name)}`;
     case 'table.drop': return `drop table ${q(c.table.schema, c.table.name)}`;
+    case 'table.persistence': return `set ${q(c.schema, c.table)} ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`;
+    case 'table.storage': return `set storage parameters of ${q(c.schema, c.table)}`;
     case 'table.partitionBound': return `move partition ${q(c.schema, c.table)} of ${c.parent} to ${c.to}`;
     case 'table.rename': return `rename table ${q(c.schema, c.from)} to ${c.table}`;
     case 'table.comment': return `set comment on table ${q(c.schema, c.table)}`;

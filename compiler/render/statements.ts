@@ -12,7 +12,7 @@ import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderPolicyCo
 import { renderAlterComposite, renderAlterDomain, renderAlterSequence, renderCreateComposite, renderCreateDomain, renderCreateSequence, renderDropComposite, renderDropDomain, renderDropSequence } from './statements/types.js';
 import { renderGrant, renderRevoke } from './statements/grant.js';
 import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
-import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment } from './statements/table.js';
+import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment, renderTablePersistence, renderTableStorage } from './statements/table.js';
 
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => StatementPair };
 
@@ -61,6 +61,8 @@ const RENDERERS: Renderers = {
   'table.drop': renderDropTable,
   'table.rename': renderRenameTable,
   'table.partitionBound': renderPartitionBound,
+  'table.persistence': renderTablePersistence,
+  'table.storage': renderTableStorage,
   'table.comment': renderTableComment,
   'column.add': renderAddColumn,
   'column.drop': renderDropColumn,

@@ -1,5 +1,5 @@
 import type { ChangeOf } from '../../diff/index.js';
-import { commentSql, createIndexSql, createTableSql, tableName, type StatementPair } from '../definitions.js';
+import { commentSql, createIndexSql, createTableSql, storageParameterSql, tableName, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
 import { grantStatements } from './grant.js';
 
@@ -39,3 +39,24 @@ export const renderPartitionBound = (c: ChangeOf<'table.partitionBound'>): State
     down: [`ALTER TABLE ${parent} DETACH PARTITION ${child}`, `ALTER TABLE ${parent} ATTACH PARTITION ${child} ${c.from}`],
   };
 };
+
+export const renderTablePersistence = (c: ChangeOf<'table.persistence'>): StatementPair => ({
+  up: [`ALTER TABLE ${qualify(c.schema, c.table)} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`],
+  down: [`ALTER TABLE ${qualify(c.schema, c.table)} SET ${c.unlogged ? 'LOGGED' : 'UNLOGGED'}`],
+});
+
+/** Parameters that go away are RESET, the others SET. */
+function storageChangeSql(schema: string, table: string, from: readonly string[], to: readonly string[]): string[] {
+  const name = (p: string): string => p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('='));
+  const reset = from.filter((p) => !to.some((q) => name(q) === name(p))).map(name);
+  const set = to.filter((p) => !from.includes(p));
+  return [
+    ...(reset.length > 0 ? [`ALTER TABLE ${qualify(schema, table)} RESET (${reset.map(quoteIdent).join(', ')})`] : []),
+    ...(set.length > 0 ? [`ALTER TABLE ${qualify(schema, table)} SET (${set.map(storageParameterSql).join(', ')})`] : []),
+  ];
+}
+
+export const renderTableStorage = (c: ChangeOf<'table.storage'>): StatementPair => ({
+  up: storageChangeSql(c.schema, c.table, c.from, c.to),
+  down: storageChangeSql(c.schema, c.table, c.to, c.from),
+});
