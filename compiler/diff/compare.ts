@@ -17,7 +17,8 @@ export function optionalExpressionsEqual(a: Expression | undefined, b: Expressio
 
 export function identitiesEqual(a: IdentityOptions | undefined, b: IdentityOptions | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.kind === b.kind && (a.start ?? '1') === (b.start ?? '1') && (a.increment ?? '1') === (b.increment ?? '1');
+  return a.kind === b.kind && a.start === b.start && (a.increment ?? '1') === (b.increment ?? '1') &&
+    a.min === b.min && a.max === b.max && (a.cache ?? '1') === (b.cache ?? '1') && (a.cycle ?? false) === (b.cycle ?? false);
 }
 
 const sameOptionalList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => sameList(a ?? [], b ?? []);

@@ -185,13 +185,30 @@ class Builder {
   }
 }
 
-function identityOptions(value: ColumnDeclaration['identity']): IdentityOptions | undefined {
+const IDENTITY_LIMITS: Record<string, readonly [string, string]> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/** Identity options with PostgreSQL's defaults (for the column type) left out, as introspection reads them. */
+function identityOptions(value: ColumnDeclaration['identity'], typeName: string): IdentityOptions | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return { kind: value };
+  const increment = value.increment === undefined ? '1' : String(value.increment);
+  const ascending = !increment.startsWith('-');
+  const [typeMin, typeMax] = IDENTITY_LIMITS[typeName] ?? ['', ''];
+  const min = value.min === undefined ? (ascending ? '1' : typeMin) : String(value.min);
+  const max = value.max === undefined ? (ascending ? typeMax : '-1') : String(value.max);
+  const start = value.start === undefined ? (ascending ? min : max) : String(value.start);
   return {
     kind: value.kind,
-    ...(value.start === undefined ? {} : { start: String(value.start) }),
-    ...(value.increment === undefined ? {} : { increment: String(value.increment) }),
+    ...(start !== (ascending ? min : max) ? { start } : {}),
+    ...(increment !== '1' ? { increment } : {}),
+    ...(min !== (ascending ? '1' : typeMin) ? { min } : {}),
+    ...(max !== (ascending ? typeMax : '-1') ? { max } : {}),
+    ...(value.cache === undefined || value.cache === 1 ? {} : { cache: String(value.cache) }),
+    ...(value.cycle ? { cycle: true } : {}),
   };
 }
 
@@ -212,7 +229,7 @@ function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDec
   }
   const defaultExpression = c.default === undefined ? undefined : b.defaultValue(path, c.default, c.type);
   const generated = c.generated === undefined ? undefined : b.expression(path, c.generated, `generated column ${name}`);
-  const identity = identityOptions(c.identity);
+  const identity = identityOptions(c.identity, c.type.name);
   const sequence = c.serial ? { name: makeObjectName(t.name, name, 'seq'), type: c.type.name as 'integer' } : undefined;
   const column: Column = {
     name,

@@ -42,7 +42,17 @@ export interface ColumnOptions {
   readonly unique?: boolean | string;
   readonly check?: SqlExpression | { readonly name: string; readonly expression: SqlExpression };
   readonly references?: ReferenceOptions;
-  readonly identity?: IdentityKind | { readonly kind: IdentityKind; readonly start?: number | bigint; readonly increment?: number | bigint };
+  readonly identity?:
+    | IdentityKind
+    | {
+        readonly kind: IdentityKind;
+        readonly start?: number | bigint;
+        readonly increment?: number | bigint;
+        readonly min?: number | bigint;
+        readonly max?: number | bigint;
+        readonly cache?: number;
+        readonly cycle?: boolean;
+      };
   /** `GENERATED ALWAYS AS (expr) STORED`. */
   readonly generated?: SqlExpression;
   readonly comment?: string;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
-import type { Column, ColumnType, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
+import type { Column, ColumnType, IdentityOptions, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -51,6 +51,30 @@ const optional = <K extends string>(key: K, value: string | null): { [P in K]?: 
 
 const SEQUENCE_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
+const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
+const TYPE_MIN: Record<string, string> = { smallint: '-32768', integer: '-2147483648', bigint: '-9223372036854775808' };
+
+/** Identity options, keeping only what differs from PostgreSQL's defaults for the column type. */
+function identityOf(row: ColumnRow): IdentityOptions {
+  const ascending = !(row.identity_increment ?? '1').startsWith('-');
+  const defaults = {
+    increment: '1',
+    min: ascending ? '1' : TYPE_MIN[row.builtin_type] ?? '',
+    max: ascending ? TYPE_MAX[row.builtin_type] ?? '' : '-1',
+    cache: '1',
+  };
+  const start = ascending ? row.identity_min : row.identity_max;
+  return {
+    kind: row.identity === 'a' ? 'always' : 'by default',
+    ...(row.identity_start !== null && row.identity_start !== start ? { start: row.identity_start } : {}),
+    ...(row.identity_increment !== null && row.identity_increment !== defaults.increment ? { increment: row.identity_increment } : {}),
+    ...(row.identity_min !== null && row.identity_min !== defaults.min ? { min: row.identity_min } : {}),
+    ...(row.identity_max !== null && row.identity_max !== defaults.max ? { max: row.identity_max } : {}),
+    ...(row.identity_cache !== null && row.identity_cache !== defaults.cache ? { cache: row.identity_cache } : {}),
+    ...(row.identity_cycle ? { cycle: true } : {}),
+  };
+}
+
 /** A type by its schema and name: built-in (pg_catalog) types as format_type printed them. */
 function typeOf(schema: string, name: string, formatted: string, isArray: boolean): ColumnType {
   if (schema === 'pg_catalog') return { schema: null, name: formatted, isArray };
@@ -70,9 +94,7 @@ function toColumn(row: ColumnRow): Column {
     notNull: row.not_null,
     ...(serial ? { sequence: { name: row.owned_sequence!, type: row.owned_sequence_type as 'integer' } } : {}),
     ...(row.default_expression === null || serial ? {} : { default: { sql: row.default_expression } }),
-    ...(row.identity === 'a' || row.identity === 'd'
-      ? { identity: { kind: row.identity === 'a' ? 'always' as const : 'by default' as const, ...optional('start', row.identity_start), ...optional('increment', row.identity_increment) } }
-      : {}),
+    ...(row.identity === 'a' || row.identity === 'd' ? { identity: identityOf(row) } : {}),
     ...(row.generated_expression === null ? {} : { generated: { sql: row.generated_expression } }),
     ...optional('comment', row.comment),
   };

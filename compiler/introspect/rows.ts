@@ -50,6 +50,10 @@ export interface ColumnRow {
   readonly identity: string;
   readonly identity_start: string | null;
   readonly identity_increment: string | null;
+  readonly identity_min: string | null;
+  readonly identity_max: string | null;
+  readonly identity_cache: string | null;
+  readonly identity_cycle: boolean | null;
   readonly comment: string | null;
   readonly owned_sequence: string | null;
   readonly owned_sequence_type: string | null;

@@ -43,10 +43,15 @@ export interface ColumnType {
 
 export type IdentityKind = 'always' | 'by default';
 
+/** Identity sequence options; each only when it differs from PostgreSQL's default for the column type. */
 export interface IdentityOptions {
   readonly kind: IdentityKind;
   readonly start?: string;
   readonly increment?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
 }
 
 /** A sequence owned by a column and feeding its default (`serial`): `nextval('<sequence>')`. */

@@ -108,7 +108,12 @@ function columnSource(t: Table, c: Column, typeRefs: ReadonlyMap<string, string>
     ['array', c.type.isArray ? 'true' : undefined],
     ['collation', c.type.collation ? schemaNameSource(c.type.collation) : undefined],
     ['default', c.default ? (imports.add('sql'), sqlOf(c.default)) : undefined],
-    ['identity', c.identity ? object([['kind', js(c.identity.kind)], ['start', c.identity.start && c.identity.start !== '1' ? c.identity.start : undefined], ['increment', c.identity.increment && c.identity.increment !== '1' ? c.identity.increment : undefined]]) : undefined],
+    ['identity', c.identity ? object([
+      ['kind', js(c.identity.kind)], ['start', c.identity.start === undefined ? undefined : `${c.identity.start}n`],
+      ['increment', c.identity.increment === undefined ? undefined : `${c.identity.increment}n`],
+      ['min', c.identity.min === undefined ? undefined : `${c.identity.min}n`], ['max', c.identity.max === undefined ? undefined : `${c.identity.max}n`],
+      ['cache', c.identity.cache], ['cycle', c.identity.cycle ? 'true' : undefined],
+    ]) : undefined],
     ['generated', c.generated ? (imports.add('sql'), sqlOf(c.generated)) : undefined],
     ['comment', c.comment === undefined ? undefined : js(c.comment)],
   ]);

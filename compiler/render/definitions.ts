@@ -25,6 +25,10 @@ export function identitySql(identity: IdentityOptions): string {
   const options = [
     ...(identity.start === undefined ? [] : [`START WITH ${identity.start}`]),
     ...(identity.increment === undefined ? [] : [`INCREMENT BY ${identity.increment}`]),
+    ...(identity.min === undefined ? [] : [`MINVALUE ${identity.min}`]),
+    ...(identity.max === undefined ? [] : [`MAXVALUE ${identity.max}`]),
+    ...(identity.cache === undefined ? [] : [`CACHE ${identity.cache}`]),
+    ...(identity.cycle ? ['CYCLE'] : []),
   ];
   const kind = identity.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT';
   return `GENERATED ${kind} AS IDENTITY${options.length ? ` (${options.join(' ')})` : ''}`;

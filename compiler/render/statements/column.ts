@@ -68,7 +68,17 @@ function identityChangeSql(c: On & { column: string }, from?: IdentityOptions, t
   if (!to) return [alterColumn(c, c.column, 'DROP IDENTITY')];
   if (!from) return [alterColumn(c, c.column, `ADD ${identitySql(to)}`)];
   const kind = to.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT';
-  return [alterColumn(c, c.column, `SET GENERATED ${kind} SET START WITH ${to.start ?? '1'} SET INCREMENT BY ${to.increment ?? '1'}`)];
+  const options = [
+    `SET GENERATED ${kind}`,
+    `SET INCREMENT BY ${to.increment ?? '1'}`,
+    to.min === undefined ? 'SET NO MINVALUE' : `SET MINVALUE ${to.min}`,
+    to.max === undefined ? 'SET NO MAXVALUE' : `SET MAXVALUE ${to.max}`,
+    `SET CACHE ${to.cache ?? '1'}`,
+    to.cycle ? 'SET CYCLE' : 'SET NO CYCLE',
+    // The default start is the minimum (ascending) or the maximum (descending).
+    `SET START WITH ${to.start ?? ((to.increment ?? '1').startsWith('-') ? to.max ?? '-1' : to.min ?? '1')}`,
+  ];
+  return [alterColumn(c, c.column, options.join(' '))];
 }
 
 export const renderColumnIdentity = (c: ChangeOf<'column.identity'>): StatementPair => ({

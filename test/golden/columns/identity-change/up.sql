@@ -4,4 +4,4 @@
 -- schemac runs this file in one transaction.
 
 -- Step 1/1: change identity of public.orders.id [lock: ACCESS EXCLUSIVE]
-ALTER TABLE "public"."orders" ALTER COLUMN "id" SET GENERATED ALWAYS SET START WITH 1000 SET INCREMENT BY 10;
+ALTER TABLE "public"."orders" ALTER COLUMN "id" SET GENERATED ALWAYS SET INCREMENT BY 10 SET NO MINVALUE SET NO MAXVALUE SET CACHE 1 SET NO CYCLE SET START WITH 1000;
