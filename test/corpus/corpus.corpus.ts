@@ -6,13 +6,12 @@
  *
  * Runs with `npm test`; `npm run test:corpus` runs it alone.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { findBinDir } from '../helpers/pg-server.js';
-import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
+import { withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli } from '../helpers/cli.js';
+import { databaseWith, dumpSchema } from '../helpers/dump.js';
 
 /**
  * Pairs (`name`, both directions) or single directions (`name v1 → v2`) expected to fail today,
@@ -30,21 +29,7 @@ function readVersion(pair: string, version: 'v1' | 'v2'): string {
   return readFileSync(path.join(CORPUS, pair, `${version}.sql`), 'utf8');
 }
 
-function dumpSchema(url: string): string {
-  const pgDump = path.join(findBinDir(), 'pg_dump');
-  const result = spawnSync(pgDump, ['--schema-only', '--no-owner', '--no-privileges', url], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr}`);
-  // Comment lines and the per-dump random \restrict key carry nothing but the dump's own bookkeeping.
-  return result.stdout.split('\n').filter((line) => !line.startsWith('--') && !/^\\(un)?restrict /.test(line)).join('\n');
-}
 
-async function databaseWith(sql: string): Promise<string> {
-  const url = await freshDatabaseUrl('postgres');
-  await withDatabase(url, async (db) => {
-    await db.exec(sql);
-  });
-  return url;
-}
 
 async function diffAppliesCleanly(from: string, to: string): Promise<void> {
   expect(inject('postgresAdminUrl')).toBeTruthy();

@@ -2,12 +2,11 @@
  * `schemac diff --from <db A> --to <db B>`: the SQL, applied to A, makes A's `pg_dump
  * --schema-only` identical to B's, and a second diff is empty. Both directions.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { findBinDir } from '../helpers/pg-server.js';
-import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
+import { withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli } from '../helpers/cli.js';
+import { databaseWith, dumpSchema } from '../helpers/dump.js';
 
 const SCHEMA_A = `
 CREATE EXTENSION citext;
@@ -56,21 +55,7 @@ CREATE INDEX accounts_cover_idx ON public.accounts (status) INCLUDE (email);
 CREATE INDEX accounts_created_idx ON public.accounts (created_at DESC NULLS LAST);
 `;
 
-function dumpSchema(url: string): string {
-  const pgDump = path.join(findBinDir(), 'pg_dump');
-  const result = spawnSync(pgDump, ['--schema-only', '--no-owner', '--no-privileges', url], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr}`);
-  // Comment lines and the per-dump random \restrict key carry nothing but the dump's own bookkeeping.
-  return result.stdout.split('\n').filter((line) => !line.startsWith('--') && !/^\\(un)?restrict /.test(line)).join('\n');
-}
 
-async function databaseWith(sql: string): Promise<string> {
-  const url = await freshDatabaseUrl('postgres');
-  await withDatabase(url, async (db) => {
-    await db.exec(sql);
-  });
-  return url;
-}
 
 describe('diff between two live databases', () => {
   it.each([

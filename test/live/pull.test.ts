@@ -3,19 +3,13 @@
  * database → `pg_dump --schema-only` identical (column order aside, which pull keeps anyway) and
  * `drift` clean against the original. On the realistic corpus schemas.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { REPO_ROOT, makeProject, runCli } from '../helpers/cli.js';
-import { findBinDir } from '../helpers/pg-server.js';
+import { dumpSchema } from '../helpers/dump.js';
 
-function dumpSchema(url: string): string {
-  const result = spawnSync(path.join(findBinDir(), 'pg_dump'), ['--schema-only', '--no-owner', '--no-privileges', url], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr}`);
-  return result.stdout.split('\n').filter((line) => !line.startsWith('--') && !/^\\(un)?restrict /.test(line)).join('\n');
-}
 
 const CORPUS = path.join(REPO_ROOT, 'test/corpus');
 
