@@ -1,5 +1,5 @@
 import { sortByKey } from './paths.js';
-import type { Grant, Schema, Table, View } from './types.js';
+import type { Grant, Index, Schema, Table, View } from './types.js';
 
 /** Object, role and grant option: one grant entry per key. */
 export const grantKey = (g: Grant): string => `${g.kind}\0${g.schema}\0${g.name}\0${g.signature ?? ''}\0${g.role}\0${g.withGrantOption ? 1 : 0}`;
@@ -12,6 +12,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Lists added to Index after snapshots were first written default to empty when read back. */
+const normalizeIndex = (i: Index): Index => ({ ...i, include: i.include ?? [], storage: i.storage ?? [] });
+
 function normalizeTable(t: Table): Table {
   const { exclusions: _exclusions, triggers: _triggers, policies: _policies, ...rest } = t;
   return {
@@ -22,12 +25,12 @@ function normalizeTable(t: Table): Table {
     ...(t.exclusions && t.exclusions.length > 0 ? { exclusions: sortByKey(t.exclusions, (x) => x.name) } : {}),
     ...(t.triggers && t.triggers.length > 0 ? { triggers: sortByKey(t.triggers, (x) => x.name) } : {}),
     ...(t.policies && t.policies.length > 0 ? { policies: sortByKey(t.policies, (x) => x.name).map((p) => ({ ...p, roles: [...p.roles].sort() })) } : {}),
-    indexes: sortByKey(t.indexes, (i) => i.name),
+    indexes: sortByKey(t.indexes, (i) => i.name).map(normalizeIndex),
   };
 }
 
 function normalizeView(v: View): View {
-  return { ...v, indexes: sortByKey(v.indexes ?? [], (i) => i.name), columnComments: sortByKey(v.columnComments ?? [], (c) => c.column) };
+  return { ...v, indexes: sortByKey(v.indexes ?? [], (i) => i.name).map(normalizeIndex), columnComments: sortByKey(v.columnComments ?? [], (c) => c.column) };
 }
 
 /**
