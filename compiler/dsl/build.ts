@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { freezeSchema } from '../model/freeze.js';
+import { identityWithoutDefaults, sequenceDefaults } from '../model/sequences.js';
 import {
   makeObjectName,
   defaultCheckName,
@@ -185,31 +186,16 @@ class Builder {
   }
 }
 
-const IDENTITY_LIMITS: Record<string, readonly [string, string]> = {
-  smallint: ['-32768', '32767'],
-  integer: ['-2147483648', '2147483647'],
-  bigint: ['-9223372036854775808', '9223372036854775807'],
-};
-
 /** Identity options with PostgreSQL's defaults (for the column type) left out, as introspection reads them. */
 function identityOptions(value: ColumnDeclaration['identity'], typeName: string): IdentityOptions | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return { kind: value };
   const increment = value.increment === undefined ? '1' : String(value.increment);
-  const ascending = !increment.startsWith('-');
-  const [typeMin, typeMax] = IDENTITY_LIMITS[typeName] ?? ['', ''];
-  const min = value.min === undefined ? (ascending ? '1' : typeMin) : String(value.min);
-  const max = value.max === undefined ? (ascending ? typeMax : '-1') : String(value.max);
-  const start = value.start === undefined ? (ascending ? min : max) : String(value.start);
-  return {
-    kind: value.kind,
-    ...(start !== (ascending ? min : max) ? { start } : {}),
-    ...(increment !== '1' ? { increment } : {}),
-    ...(min !== (ascending ? '1' : typeMin) ? { min } : {}),
-    ...(max !== (ascending ? typeMax : '-1') ? { max } : {}),
-    ...(value.cache === undefined || value.cache === 1 ? {} : { cache: String(value.cache) }),
-    ...(value.cycle ? { cycle: true } : {}),
-  };
+  const defaults = sequenceDefaults(typeName, increment);
+  const min = value.min === undefined ? defaults.min : String(value.min);
+  const max = value.max === undefined ? defaults.max : String(value.max);
+  const start = value.start === undefined ? (increment.startsWith('-') ? max : min) : String(value.start);
+  return identityWithoutDefaults(value.kind, typeName, { start, increment, min, max, cache: String(value.cache ?? 1), cycle: value.cycle === true });
 }
 
 interface TableParts {
@@ -530,25 +516,19 @@ function buildComposite(b: Builder, c: CompositeTypeDeclaration): CompositeType 
   };
 }
 
-const SEQUENCE_LIMITS = {
-  smallint: ['-32768', '32767'],
-  integer: ['-2147483648', '2147483647'],
-  bigint: ['-9223372036854775808', '9223372036854775807'],
-} as const;
-
 /** A sequence with PostgreSQL's defaults filled in, so it compares equal to what the catalog holds. */
 function buildSequence(b: Builder, q: SequenceDeclaration): Sequence {
   b.site(sequencePath(q.schema, q.name), q);
   const type = q.type ?? 'bigint';
   const increment = String(q.increment ?? 1);
-  const ascending = !increment.startsWith('-');
-  const min = String(q.min ?? (ascending ? 1 : SEQUENCE_LIMITS[type][0]));
-  const max = String(q.max ?? (ascending ? SEQUENCE_LIMITS[type][1] : -1));
+  const defaults = sequenceDefaults(type, increment);
+  const min = q.min === undefined ? defaults.min : String(q.min);
+  const max = q.max === undefined ? defaults.max : String(q.max);
   return {
     schema: q.schema,
     name: q.name,
     type,
-    start: String(q.start ?? (ascending ? min : max)),
+    start: String(q.start ?? (increment.startsWith('-') ? max : min)),
     increment,
     min,
     max,
