@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
+import { identityWithoutDefaults } from '../model/sequences.js';
 import type { Column, ColumnType, IdentityOptions, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
@@ -51,28 +52,16 @@ const optional = <K extends string>(key: K, value: string | null): { [P in K]?: 
 
 const SEQUENCE_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
-const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
-const TYPE_MIN: Record<string, string> = { smallint: '-32768', integer: '-2147483648', bigint: '-9223372036854775808' };
-
 /** Identity options, keeping only what differs from PostgreSQL's defaults for the column type. */
 function identityOf(row: ColumnRow): IdentityOptions {
-  const ascending = !(row.identity_increment ?? '1').startsWith('-');
-  const defaults = {
-    increment: '1',
-    min: ascending ? '1' : TYPE_MIN[row.builtin_type] ?? '',
-    max: ascending ? TYPE_MAX[row.builtin_type] ?? '' : '-1',
-    cache: '1',
-  };
-  const start = ascending ? row.identity_min : row.identity_max;
-  return {
-    kind: row.identity === 'a' ? 'always' : 'by default',
-    ...(row.identity_start !== null && row.identity_start !== start ? { start: row.identity_start } : {}),
-    ...(row.identity_increment !== null && row.identity_increment !== defaults.increment ? { increment: row.identity_increment } : {}),
-    ...(row.identity_min !== null && row.identity_min !== defaults.min ? { min: row.identity_min } : {}),
-    ...(row.identity_max !== null && row.identity_max !== defaults.max ? { max: row.identity_max } : {}),
-    ...(row.identity_cache !== null && row.identity_cache !== defaults.cache ? { cache: row.identity_cache } : {}),
-    ...(row.identity_cycle ? { cycle: true } : {}),
-  };
+  return identityWithoutDefaults(row.identity === 'a' ? 'always' : 'by default', row.builtin_type, {
+    start: row.identity_start ?? '1',
+    increment: row.identity_increment ?? '1',
+    min: row.identity_min ?? '1',
+    max: row.identity_max ?? '',
+    cache: row.identity_cache ?? '1',
+    cycle: row.identity_cycle === true,
+  });
 }
 
 /** A type by its schema and name: built-in (pg_catalog) types as format_type printed them. */
@@ -140,7 +129,17 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
 
 const TRIGGER_ENABLED: Record<string, TriggerEnabled> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' };
 
-function assembleTables(tables: TableRow[], columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[], triggers: TriggerRow[], policies: PolicyRow[]): Table[] {
+/** The rows a table is assembled from, one list per catalog query. */
+interface TableRows {
+  readonly tables: TableRow[];
+  readonly columns: ColumnRow[];
+  readonly constraints: ConstraintRow[];
+  readonly indexes: IndexRow[];
+  readonly triggers: TriggerRow[];
+  readonly policies: PolicyRow[];
+}
+
+function assembleTables({ tables, columns, constraints, indexes, triggers, policies }: TableRows): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
     foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], policies: [] as Policy[], indexes: [] as Index[],
@@ -260,7 +259,7 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
       extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema, version: x.version, ...optional('comment', x.comment) })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
-      tables: assembleTables(tables, columns, constraints, indexes, triggers, policies),
+      tables: assembleTables({ tables, columns, constraints, indexes, triggers, policies }),
       views: assembleViews(views, indexes),
       domains: domains.map((d): Domain => ({
         schema: d.schema,
