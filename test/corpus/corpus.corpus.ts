@@ -8,10 +8,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../helpers/backends.js';
-import { makeProject, runCli } from '../helpers/cli.js';
-import { databaseWith, dumpSchema } from '../helpers/dump.js';
+import { describe, expect, it } from 'vitest';
+import { expectDiffAppliesCleanly } from '../helpers/dump.js';
 
 /**
  * Pairs (`name`, both directions) or single directions (`name v1 → v2`) expected to fail today,
@@ -31,21 +29,6 @@ function readVersion(pair: string, version: 'v1' | 'v2'): string {
 
 
 
-async function diffAppliesCleanly(from: string, to: string): Promise<void> {
-  expect(inject('postgresAdminUrl')).toBeTruthy();
-  const [fromUrl, toUrl] = [await databaseWith(from), await databaseWith(to)];
-  const cwd = makeProject({});
-  const diff = await runCli(['diff', '--from', fromUrl, '--to', toUrl], { cwd });
-  expect(diff.stderr).toBe('');
-  expect(diff.code).toBe(0);
-  await withDatabase(fromUrl, async (db) => {
-    await db.exec(`BEGIN;\n${diff.stdout}\nCOMMIT;`);
-  });
-  expect(dumpSchema(fromUrl)).toBe(dumpSchema(toUrl));
-  const second = await runCli(['diff', '--from', fromUrl, '--to', toUrl, '--exit-code'], { cwd });
-  expect(second.stdout.trim()).toBe('-- no differences');
-  expect(second.code).toBe(0);
-}
 
 describe('schema corpus', () => {
   it('has pairs, and every pending entry names one', () => {
@@ -59,7 +42,7 @@ describe('schema corpus', () => {
         const direction = `${from} → ${to}`;
         const pending = PENDING[`${pair} ${direction}`] ?? PENDING[pair];
         const test = pending === undefined ? it : it.fails;
-        test(`${direction}${pending === undefined ? '' : ` (pending: ${pending})`}`, () => diffAppliesCleanly(readVersion(pair, from), readVersion(pair, to)));
+        test(`${direction}${pending === undefined ? '' : ` (pending: ${pending})`}`, () => expectDiffAppliesCleanly(readVersion(pair, from), readVersion(pair, to)));
       }
     });
   }

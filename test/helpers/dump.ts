@@ -1,8 +1,10 @@
 /** pg_dump-based comparison of live databases (the oracle of the database-to-database tests). */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { freshDatabaseUrl, withDatabase } from './backends.js';
 import { findBinDir } from './pg-server.js';
+import { makeProject, runCli } from './cli.js';
 
 /** `pg_dump --schema-only` without the lines that are only the dump's own bookkeeping. */
 export function dumpSchema(url: string): string {
@@ -17,4 +19,22 @@ export async function databaseWith(sql: string): Promise<string> {
   const url = await freshDatabaseUrl('postgres');
   await withDatabase(url, (db) => db.exec(sql));
   return url;
+}
+
+/**
+ * The database-to-database acceptance check: load `from` and `to` into fresh databases, run
+ * `schemac diff`, apply it to the first in one transaction; then pg_dump of both is identical and
+ * a second diff is empty.
+ */
+export async function expectDiffAppliesCleanly(from: string, to: string): Promise<void> {
+  const [fromUrl, toUrl] = [await databaseWith(from), await databaseWith(to)];
+  const cwd = makeProject({});
+  const diff = await runCli(['diff', '--from', fromUrl, '--to', toUrl], { cwd });
+  expect(diff.stderr).toBe('');
+  expect(diff.code).toBe(0);
+  await withDatabase(fromUrl, (db) => db.exec(`BEGIN;\n${diff.stdout}\nCOMMIT;`));
+  expect(dumpSchema(fromUrl)).toBe(dumpSchema(toUrl));
+  const second = await runCli(['diff', '--from', fromUrl, '--to', toUrl, '--exit-code'], { cwd });
+  expect(second.stdout.trim()).toBe('-- no differences');
+  expect(second.code).toBe(0);
 }

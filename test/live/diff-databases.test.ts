@@ -2,11 +2,8 @@
  * `schemac diff --from <db A> --to <db B>`: the SQL, applied to A, makes A's `pg_dump
  * --schema-only` identical to B's, and a second diff is empty. Both directions.
  */
-import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../helpers/backends.js';
-import { makeProject, runCli } from '../helpers/cli.js';
-import { databaseWith, dumpSchema } from '../helpers/dump.js';
+import { expectDiffAppliesCleanly } from '../helpers/dump.js';
 
 const SCHEMA_A = `
 CREATE EXTENSION citext;
@@ -63,17 +60,6 @@ describe('diff between two live databases', () => {
     ['B → A', SCHEMA_B, SCHEMA_A],
   ])('%s: applying the diff makes pg_dump identical', async (_name, from, to) => {
     expect(inject('postgresAdminUrl')).toBeTruthy();
-    const [fromUrl, toUrl] = [await databaseWith(from), await databaseWith(to)];
-    const cwd = makeProject({});
-    const diff = await runCli(['diff', '--from', fromUrl, '--to', toUrl], { cwd });
-    expect(diff.stderr).toBe('');
-    expect(diff.code).toBe(0);
-    await withDatabase(fromUrl, async (db) => {
-      await db.exec(`BEGIN;\n${diff.stdout}\nCOMMIT;`);
-    });
-    expect(dumpSchema(fromUrl)).toBe(dumpSchema(toUrl));
-    const second = await runCli(['diff', '--from', fromUrl, '--to', toUrl, '--exit-code'], { cwd });
-    expect(second.code).toBe(0);
-    expect(second.stdout.trim()).toBe('-- no differences');
+    await expectDiffAppliesCleanly(from, to);
   });
 });
