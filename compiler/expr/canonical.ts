@@ -16,7 +16,6 @@
 import { parseSql, type ParseError, type ParseNode } from './parser.js';
 
 const SELECT_PREFIX = 'SELECT ';
-const SELECT_PREFIX_BYTES = Buffer.byteLength(SELECT_PREFIX);
 
 export type ExpressionParse =
   | { readonly ok: true; readonly tree: ParseNode }
