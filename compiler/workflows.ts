@@ -3,7 +3,7 @@
  * render → files / apply / drift. The CLI only parses flags, calls these and prints results.
  */
 import path from 'node:path';
-import { applyMigrations, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions } from './apply/index.js';
+import { applyMigrations, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions, type RunSettings } from './apply/index.js';
 import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -14,7 +14,7 @@ import { detectDrift, type DriftReport } from './drift/index.js';
 import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase, normalizeDeclared } from './normalize/index.js';
-import { findConfig, loadProject, type ResolvedProject } from './load/config.js';
+import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
 import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator } from './model/types.js';
@@ -116,10 +116,27 @@ const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Datab
   withDatabase(target, connectOptions(ctx), work);
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
-export async function planSteps(from: Schema, to: Schema): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
+export async function planSteps(from: Schema, to: Schema, options: { online?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
   await prepareExpressions();
   const changes = diffSchemas(from, to);
-  return { changes, steps: renderSteps(planChanges(changes)) };
+  return { changes, steps: renderSteps(planChanges(changes, { from, to, ...(options.online === false ? { online: false } : {}) })) };
+}
+
+/** The run settings of a project's migrations (config), with command-line overrides. */
+export function runSettings(project: ResolvedProject, overrides: Partial<MigrationSettings> = {}, onRetry?: RunSettings['onRetry']): RunSettings {
+  const m = { ...project.migrations, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as MigrationSettings;
+  const ms = (value: string | undefined, fallback: number): number => (value === undefined ? fallback : durationMs(value));
+  const settings = {
+    lockTimeoutMs: ms(m.lockTimeout, DEFAULT_RUN_SETTINGS.lockTimeoutMs),
+    statementTimeoutMs: ms(m.statementTimeout, DEFAULT_RUN_SETTINGS.statementTimeoutMs),
+    lockRetries: m.lockRetries ?? DEFAULT_RUN_SETTINGS.lockRetries,
+    retryDelayMs: ms(m.retryDelay, DEFAULT_RUN_SETTINGS.retryDelayMs),
+    ...(onRetry ? { onRetry } : {}),
+  };
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw usageError(`${key.replace(/Ms$/, '')} is not a duration such as '5s' or '500ms'`);
+  }
+  return settings;
 }
 
 export interface GenerateResult {
@@ -144,7 +161,7 @@ function defaultSlug(from: Schema, changes: readonly Change[], steps: readonly R
 export async function generate(ctx: Context, project: ResolvedProject, options: GenerateOptions = {}): Promise<GenerateResult> {
   const declared = await loadValidDeclarations(ctx, project);
   const folder = readMigrationFolder(project.outDir, displayPath(ctx));
-  const { changes, steps } = await planSteps(folder.snapshot, declared.schema);
+  const { changes, steps } = await planSteps(folder.snapshot, declared.schema, { online: project.migrations.online !== false });
   if (changes.length === 0 || options.check) return { changes };
   const id = `${nextVersion(folder.migrations, options.now ?? new Date())}_${options.name ? slugify(options.name) : defaultSlug(folder.snapshot, changes, steps)}`;
   const files = renderMigrationFiles(id.slice(15), steps);
@@ -243,7 +260,7 @@ export async function planProject(ctx: Context, project: ResolvedProject, target
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
     const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
-    const { changes, steps } = await planSteps(comparable.live, comparable.declared);
+    const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
     return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
   });
 }

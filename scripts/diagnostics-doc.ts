@@ -8,6 +8,7 @@ const groups: Record<string, [string, string]> = {
   SC3: ['The generated/ folder and migration history', '2'],
   SC4: ['Database', '2'],
   SC5: ['Drift', '1'],
+  SC6: ['Migration lint', '1'],
   SC9: ['Internal and usage', '2'],
 };
 

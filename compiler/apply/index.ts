@@ -1,15 +1,20 @@
 /**
  * Apply and roll back migrations from generated/ against a database. History lives in
- * `schemac.migrations`; a PostgreSQL advisory lock keeps two appliers from interleaving; each
- * migration runs in its own transaction, so a failure leaves nothing of it behind. Applied files
- * are verified against their recorded checksum before anything runs.
+ * `schemac.migrations`; a PostgreSQL advisory lock keeps two appliers from interleaving. A
+ * migration's shared steps run in one transaction, so a failure there leaves nothing behind; steps
+ * that run on their own (online index builds, validations) are recorded in
+ * `schemac.migration_progress` as they complete, and the next run resumes after them. Applied
+ * files are verified against their recorded checksum before anything runs.
  */
 import type { Database } from '../db/connection.js';
-import { databaseErrorInfo } from '../db/connection.js';
 import { diagnostic, SchemacError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Migration, MigrationFolder } from '../render/folder.js';
 import { quoteLiteral } from '../render/quote.js';
-import { loadParser, splitStatements, type ScriptStatement } from '../expr/index.js';
+import { loadParser } from '../expr/index.js';
+import { DEFAULT_RUN_SETTINGS, NO_RECORDING, runScript, type Recorder, type RunSettings } from './runner.js';
+import { parseMigrationScript, type Unit } from './script.js';
+
+export { DEFAULT_RUN_SETTINGS, type RunSettings } from './runner.js';
 
 export interface AppliedRow {
   readonly version: string;
@@ -17,12 +22,14 @@ export interface AppliedRow {
   readonly checksum: string;
 }
 
-export type MigrationState = 'applied' | 'pending' | 'modified' | 'missing';
+export type MigrationState = 'applied' | 'pending' | 'partial' | 'modified' | 'missing';
 
 export interface MigrationStatus {
   readonly version: string;
   readonly id: string;
   readonly state: MigrationState;
+  /** A partially applied migration: how many of its units are done. */
+  readonly progress?: { readonly done: number; readonly total: number };
 }
 
 /** Key of the advisory lock every schemac applier takes (the bytes of "schemac" as an int). */
@@ -35,6 +42,14 @@ CREATE TABLE IF NOT EXISTS schemac.migrations (
   checksum text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now(),
   duration_ms integer NOT NULL
+);
+CREATE TABLE IF NOT EXISTS schemac.migration_progress (
+  version text NOT NULL,
+  direction text NOT NULL CHECK (direction IN ('up', 'down')),
+  unit integer NOT NULL,
+  state text NOT NULL CHECK (state IN ('started', 'done')),
+  checksum text NOT NULL,
+  PRIMARY KEY (version, direction, unit)
 )`;
 
 async function readHistory(db: Database): Promise<AppliedRow[]> {
@@ -43,12 +58,31 @@ async function readHistory(db: Database): Promise<AppliedRow[]> {
   return db.query<AppliedRow>('SELECT version, name, checksum FROM schemac.migrations ORDER BY version');
 }
 
+export interface ProgressRow {
+  readonly version: string;
+  readonly direction: 'up' | 'down';
+  readonly unit: number;
+  readonly state: 'started' | 'done';
+  readonly checksum: string;
+}
+
+async function readProgress(db: Database): Promise<ProgressRow[]> {
+  const exists = await db.query<{ present: boolean }>("SELECT to_regclass('schemac.migration_progress') IS NOT NULL AS present");
+  if (!exists[0]?.present) return [];
+  return db.query<ProgressRow>('SELECT version, direction, unit, state, checksum FROM schemac.migration_progress ORDER BY version, direction, unit');
+}
+
 /** Applied, pending, modified (checksum differs) and missing (applied, no longer in the folder). */
-export function migrationStatus(folder: MigrationFolder, applied: readonly AppliedRow[]): MigrationStatus[] {
+export function migrationStatus(folder: MigrationFolder, applied: readonly AppliedRow[], progress: readonly ProgressRow[] = []): MigrationStatus[] {
   const byVersion = new Map(applied.map((row) => [row.version, row]));
   const inFolder = new Set(folder.migrations.map((m) => m.version));
   const statuses: MigrationStatus[] = folder.migrations.map((m) => {
     const row = byVersion.get(m.version);
+    const partial = progress.filter((p) => p.version === m.version && p.direction === 'up' && p.state === 'done');
+    if (!row && partial.length > 0) {
+      const total = parseMigrationScript(m.up, `${m.dir}/up.sql`).units.length;
+      return { version: m.version, id: m.id, state: 'partial', progress: { done: partial.length, total } };
+    }
     const state: MigrationState = !row ? 'pending' : row.checksum === m.checksum ? 'applied' : 'modified';
     return { version: m.version, id: m.id, state };
   });
@@ -59,19 +93,20 @@ export function migrationStatus(folder: MigrationFolder, applied: readonly Appli
 }
 
 export async function readStatus(db: Database, folder: MigrationFolder): Promise<MigrationStatus[]> {
-  return migrationStatus(folder, await readHistory(db));
+  await loadParser();
+  return migrationStatus(folder, await readHistory(db), await readProgress(db));
 }
 
 /** SC304/SC305/SC306 problems that make applying unsafe. */
 function historyProblems(folder: MigrationFolder, statuses: readonly MigrationStatus[], display: (p: string) => string): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const newestApplied = statuses.filter((s) => s.state !== 'pending').at(-1)?.version ?? '';
+  const newestApplied = statuses.filter((s) => s.state !== 'pending' && s.state !== 'partial').at(-1)?.version ?? '';
   for (const s of statuses) {
     const dir = folder.migrations.find((m) => m.version === s.version)?.dir;
     const at = dir ? { file: display(dir), line: 0 } : undefined;
     if (s.state === 'modified') problems.push(diagnostic('SC304', { message: `migration ${s.id} was modified after it was applied`, ...(at ? { at } : {}) }));
     if (s.state === 'missing') problems.push(diagnostic('SC305', { message: `migration ${s.id} is recorded as applied but is not in ${display(folder.dir)}` }));
-    if (s.state === 'pending' && s.version < newestApplied) {
+    if ((s.state === 'pending' || s.state === 'partial') && s.version < newestApplied) {
       problems.push(diagnostic('SC306', { message: `migration ${s.id} is pending but older than the newest applied migration ${newestApplied}`, ...(at ? { at } : {}) }));
     }
   }
@@ -96,55 +131,37 @@ async function withLock<T>(db: Database, waitSeconds: number, work: () => Promis
   }
 }
 
-/** 1-based line of a character position in text. */
-function lineAt(text: string, position: number): number {
-  return text.slice(0, Math.max(0, position - 1)).split('\n').length;
+/** Where a run is: units done or started by an earlier, interrupted run of the same file. */
+async function recorderFor(db: Database, migration: Migration, direction: 'up' | 'down', file: string, finish: () => string[]): Promise<Recorder> {
+  const rows = (await readProgress(db)).filter((p) => p.version === migration.version && p.direction === direction);
+  if (rows.some((r) => r.checksum !== migration.checksum)) {
+    throw new SchemacError([diagnostic('SC308', {
+      message: `migration ${migration.id} was partly ${direction === 'up' ? 'applied' : 'rolled back'} from a different version of its files`,
+      at: { file, line: 0 },
+    })]);
+  }
+  const key = `${quoteLiteral(migration.version)}, ${quoteLiteral(direction)}`;
+  const record = (unit: Unit, state: 'started' | 'done'): string =>
+    `INSERT INTO schemac.migration_progress (version, direction, unit, state, checksum) VALUES (${key}, ${unit.index}, '${state}', ${quoteLiteral(migration.checksum)}) ON CONFLICT (version, direction, unit) DO UPDATE SET state = EXCLUDED.state`;
+  return {
+    done: new Set(rows.filter((r) => r.state === 'done').map((r) => r.unit)),
+    started: new Set(rows.filter((r) => r.state === 'started').map((r) => r.unit)),
+    unitStarted: (unit) => [record(unit, 'started')],
+    unitDone: (unit) => [record(unit, 'done')],
+    finish: () => [`DELETE FROM schemac.migration_progress WHERE version = ${quoteLiteral(migration.version)}`, ...finish()],
+  };
 }
 
-/** The statements of a migration file, split by PostgreSQL's grammar; unparsable files are refused. */
-function statementsOf(sql: string, file: string): ScriptStatement[] {
-  const split = splitStatements(sql);
-  if (!split.ok) {
-    throw new SchemacError([diagnostic('SC404', { message: `does not parse: ${split.error.message}`, at: { file, line: lineAt(sql, split.error.position) } })]);
-  }
-  return split.statements;
-}
-
-/**
- * Run one migration file in a transaction, statement by statement so a failure names its line;
- * on failure roll back everything of this file and report file:line.
- */
-async function runInTransaction(db: Database, sql: string, file: string, record: (ms: number) => string): Promise<number> {
-  const started = performance.now();
-  const statements = statementsOf(sql, file);
-  await db.exec('BEGIN');
-  let current: ScriptStatement | undefined;
-  try {
-    for (current of statements) await db.exec(current.sql);
-  } catch (error) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    const info = databaseErrorInfo(error);
-    const line = (current?.line ?? 0) + (current && info.position ? lineAt(current.sql, info.position) - 1 : 0);
-    const detail = [info.detail, info.hint].filter(Boolean).join(' ');
-    throw new SchemacError([diagnostic('SC404', {
-      message: `${info.message}${info.code ? ` [SQLSTATE ${info.code}]` : ''}${detail ? ` (${detail})` : ''}`,
-      at: { file, line },
-    })], { cause: error });
-  }
-  const ms = Math.round(performance.now() - started);
-  try {
-    await db.exec(record(ms));
-    await db.exec('COMMIT');
-    return ms;
-  } catch (error) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw new SchemacError([diagnostic('SC406', { message: `recording the migration failed: ${databaseErrorInfo(error).message}`, at: { file, line: 0 } })], { cause: error });
-  }
+/** Run a migration script without recording it anywhere (tests, `diff` scripts): same units, same timeouts. */
+export async function runMigrationScript(db: Database, sql: string, file = 'script.sql', settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<void> {
+  await loadParser();
+  await runScript(db, parseMigrationScript(sql, file), file, NO_RECORDING, settings);
 }
 
 export interface ApplyOptions {
   readonly to?: string;
   readonly dryRun?: boolean;
+  readonly settings?: RunSettings;
   readonly lockWaitSeconds?: number;
   readonly display?: (p: string) => string;
   readonly onMigration?: (migration: Migration, phase: 'start' | 'done', ms?: number) => void;
@@ -174,18 +191,21 @@ export async function applyMigrations(db: Database, folder: MigrationFolder, opt
     const applied: Migration[] = [];
     for (const migration of pending) {
       options.onMigration?.(migration, 'start');
-      const record = (ms: number): string =>
-        `INSERT INTO schemac.migrations (version, name, checksum, duration_ms) VALUES (${quoteLiteral(migration.version)}, ${quoteLiteral(migration.slug)}, ${quoteLiteral(migration.checksum)}, ${ms})`;
-      const duration = await runInTransaction(db, migration.up, display(`${migration.dir}/up.sql`), record);
+      const file = display(`${migration.dir}/up.sql`);
+      const started = performance.now();
+      const record = (): string[] => [
+        `INSERT INTO schemac.migrations (version, name, checksum, duration_ms) VALUES (${quoteLiteral(migration.version)}, ${quoteLiteral(migration.slug)}, ${quoteLiteral(migration.checksum)}, ${Math.round(performance.now() - started)})`,
+      ];
+      await runScript(db, parseMigrationScript(migration.up, file), file, await recorderFor(db, migration, 'up', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
       applied.push(migration);
-      options.onMigration?.(migration, 'done', duration);
+      options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
     }
     return { applied, pending };
   });
 }
 
 function pendingMigrations(folder: MigrationFolder, statuses: readonly MigrationStatus[], to?: string): Migration[] {
-  const pending = new Set(statuses.filter((s) => s.state === 'pending').map((s) => s.version));
+  const pending = new Set(statuses.filter((s) => s.state === 'pending' || s.state === 'partial').map((s) => s.version));
   return folder.migrations.filter((m) => pending.has(m.version) && (to === undefined || m.version <= to));
 }
 
@@ -195,9 +215,21 @@ export interface RollbackOptions {
   /** Roll back every applied migration newer than this version; `'0'` rolls back all. */
   readonly to?: string;
   readonly dryRun?: boolean;
+  /** Run rollbacks that cannot give back removed data (irreversible steps). */
+  readonly force?: boolean;
+  readonly settings?: RunSettings;
   readonly lockWaitSeconds?: number;
   readonly display?: (p: string) => string;
   readonly onMigration?: (migration: Migration, phase: 'start' | 'done', ms?: number) => void;
+}
+
+/** SC307 for each chosen migration with irreversible steps, unless forced. */
+function irreversibleProblems(targets: readonly Migration[], display: (p: string) => string): Diagnostic[] {
+  return targets.flatMap((m) => {
+    const file = display(`${m.dir}/down.sql`);
+    const steps = parseMigrationScript(m.down, file).irreversible;
+    return steps.length === 0 ? [] : [diagnostic('SC307', { message: `rolling back ${m.id} cannot give back what it removed: ${steps.join('; ')}`, at: { file, line: 0 } })];
+  });
 }
 
 /** Run down.sql of applied migrations, newest first, each in its own transaction. */
@@ -208,17 +240,26 @@ export async function rollbackMigrations(db: Database, folder: MigrationFolder, 
     const statuses = await readStatus(db, folder);
     const problems = historyProblems(folder, statuses, display).filter((d) => d.code !== 'SC306');
     if (problems.length > 0) throw new SchemacError(problems);
+    const partial = statuses.find((s) => s.state === 'partial');
+    if (partial) {
+      throw new SchemacError([diagnostic('SC309', { message: `migration ${partial.id} is partially applied (${partial.progress?.done ?? 0} of ${partial.progress?.total ?? 0} parts)` })]);
+    }
     const applied = folder.migrations.filter((m) => statuses.some((s) => s.version === m.version && s.state === 'applied')).reverse();
-    return options.to !== undefined ? applied.filter((m) => m.version > options.to!) : applied.slice(0, options.steps ?? 1);
+    const targets = options.to !== undefined ? applied.filter((m) => m.version > options.to!) : applied.slice(0, options.steps ?? 1);
+    const irreversible = options.force ? [] : irreversibleProblems(targets, display);
+    if (irreversible.length > 0) throw new SchemacError(irreversible);
+    return targets;
   };
   if (options.dryRun) return choose();
   return withLock(db, options.lockWaitSeconds ?? 60, async () => {
     const targets = await choose();
     for (const migration of targets) {
       options.onMigration?.(migration, 'start');
-      const record = (): string => `DELETE FROM schemac.migrations WHERE version = ${quoteLiteral(migration.version)}`;
-      const duration = await runInTransaction(db, migration.down, display(`${migration.dir}/down.sql`), record);
-      options.onMigration?.(migration, 'done', duration);
+      const file = display(`${migration.dir}/down.sql`);
+      const started = performance.now();
+      const record = (): string[] => [`DELETE FROM schemac.migrations WHERE version = ${quoteLiteral(migration.version)}`];
+      await runScript(db, parseMigrationScript(migration.down, file), file, await recorderFor(db, migration, 'down', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
+      options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
     }
     return targets;
   });

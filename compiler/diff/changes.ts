@@ -29,6 +29,7 @@ import type {
   CompositeType,
   Sequence,
   Grant,
+  DataStep,
 } from '../model/types.js';
 
 /** A table constraint, tagged by kind. */
@@ -92,6 +93,8 @@ export type Change =
   | (On & { readonly kind: 'view.create'; readonly view: View; /** Dependency depth: creates run shallow first. */ readonly depth: number; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'view.drop'; readonly view: View; /** Dependency depth: drops run deep first. */ readonly depth: number; readonly grants?: readonly Grant[] })
   | (On & { readonly kind: 'view.comment'; readonly from: View; readonly to: View })
+  | (On & { readonly kind: 'view.rename'; readonly view: View; readonly from: string })
+  | (On & { readonly kind: 'data.run'; readonly step: DataStep })
   | (On & { readonly kind: 'domain.create'; readonly domain: Domain })
   | (On & { readonly kind: 'domain.drop'; readonly domain: Domain })
   | (On & { readonly kind: 'domain.alter'; readonly from: Domain; readonly to: Domain })

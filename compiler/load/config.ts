@@ -14,6 +14,26 @@ export interface ProjectConfig {
   readonly out?: string;
   /** Database URL (a `--url`, DATABASE_URL or PG* variables take precedence... see docs). */
   readonly url?: string;
+  /** How migrations are planned and applied. */
+  readonly migrations?: MigrationSettings;
+}
+
+/**
+ * Migration safety settings. `online` (default true): changes to tables that already exist use
+ * online-safe statements (CONCURRENTLY, NOT VALID + VALIDATE); false writes the plain statements.
+ * `apply` sets `lock_timeout` and `statement_timeout` for every step and retries a step that timed
+ * out waiting for a lock, up to `lockRetries` times with doubling waits from `retryDelay`.
+ */
+export interface MigrationSettings {
+  readonly online?: boolean;
+  /** PostgreSQL interval text: `'5s'`, `'500ms'`. Default `'5s'`; `'0'` waits forever. */
+  readonly lockTimeout?: string;
+  /** Default `'0'` (no limit): online steps may run long without blocking anyone. */
+  readonly statementTimeout?: string;
+  /** Default 5. */
+  readonly lockRetries?: number;
+  /** First wait between retries, doubled each time (capped at 30s). Default `'1s'`. */
+  readonly retryDelay?: string;
 }
 
 export interface SchemacConfig extends Partial<ProjectConfig> {
@@ -33,6 +53,7 @@ export interface ResolvedProject {
   readonly schemaPaths: readonly string[];
   readonly outDir: string;
   readonly url?: string;
+  readonly migrations: MigrationSettings;
 }
 
 export const CONFIG_FILES = ['schemac.config.ts', 'schemac.config.mts', 'schemac.config.js', 'schemac.config.mjs'];
@@ -63,7 +84,33 @@ function checkProject(file: string, name: string, project: unknown): ProjectConf
   if (!valid) invalid(file, `project "${name}" needs \`schema\`: a path or a list of paths to the declaration modules`);
   if (p!.out !== undefined && typeof p!.out !== 'string') invalid(file, `project "${name}": \`out\` must be a path`);
   if (p!.url !== undefined && typeof p!.url !== 'string') invalid(file, `project "${name}": \`url\` must be a string`);
+  checkMigrationSettings(file, name, p!.migrations);
   return p as ProjectConfig;
+}
+
+const DURATION = /^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)?\s*$/;
+
+/** Milliseconds of a PostgreSQL-style duration (`'5s'`, `'500ms'`, `'2min'`; a bare number is ms). */
+export function durationMs(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/.exec(text);
+  if (!match) return NaN;
+  const factor = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 }[(match[2] ?? 'ms') as 'ms'];
+  return Number(match[1]) * factor;
+}
+
+function checkMigrationSettings(file: string, name: string, settings: unknown): void {
+  if (settings === undefined) return;
+  if (!settings || typeof settings !== 'object') invalid(file, `project "${name}": \`migrations\` must be an object`);
+  const m = settings as Record<string, unknown>;
+  const known = ['online', 'lockTimeout', 'statementTimeout', 'lockRetries', 'retryDelay'];
+  const unknown = Object.keys(m).filter((k) => !known.includes(k));
+  if (unknown.length > 0) invalid(file, `project "${name}": unknown \`migrations\` setting ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  if (m['online'] !== undefined && typeof m['online'] !== 'boolean') invalid(file, `project "${name}": \`migrations.online\` must be true or false`);
+  for (const key of ['lockTimeout', 'statementTimeout', 'retryDelay']) {
+    if (m[key] !== undefined && (typeof m[key] !== 'string' || !DURATION.test(m[key] as string))) invalid(file, `project "${name}": \`migrations.${key}\` must be a duration such as '5s' or '500ms'`);
+  }
+  const retries = m['lockRetries'];
+  if (retries !== undefined && (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0 || retries > 100)) invalid(file, `project "${name}": \`migrations.lockRetries\` must be a whole number from 0 to 100`);
 }
 
 /** Load the config and pick a project. */
@@ -92,5 +139,6 @@ export async function loadProject(options: { cwd: string; config?: string; proje
     schemaPaths,
     outDir: path.resolve(root, project.out ?? 'generated'),
     ...(project.url ? { url: project.url } : {}),
+    migrations: project.migrations ?? {},
   };
 }

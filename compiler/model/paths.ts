@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence' | 'grant';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence' | 'grant' | 'data';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -26,6 +26,7 @@ export const sequencePath = (schema: string, name: string): ObjectPath => `seque
 export const grantPath = (kind: string, schema: string, name: string, role: string): ObjectPath =>
   `grant:${kind} ${schema ? `${schema}.` : ''}${name} to ${role}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
+export const dataStepPath = (name: string): ObjectPath => `data:${name}`;
 
 /** Total order on strings by UTF-16 code units: locale-independent, so output never depends on the machine. */
 export function compareText(a: string, b: string): number {

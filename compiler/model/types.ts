@@ -7,6 +7,8 @@
  * bytes whatever order they were declared or read in.
  */
 
+import type { ObjectPath } from './paths.js';
+
 /**
  * Where a declaration was written. Not part of the model (a moved line is not a schema change):
  * the DSL loader keeps a side table from object path to source, see `SourceLocator`.
@@ -280,6 +282,8 @@ export interface View {
   readonly indexes: readonly Index[];
   readonly comment?: string;
   readonly columnComments: readonly ColumnComment[];
+  /** Declared rename: the view's previous name (same schema). Never guessed. */
+  readonly renamedFrom?: string;
 }
 
 export interface EnumType {
@@ -383,6 +387,38 @@ export interface Schema {
   readonly grants?: readonly Grant[];
   /** Introspection only: objects of kinds schemac does not manage. Never diffed. */
   readonly unmanaged?: readonly UnmanagedObject[];
+  /** Declared data steps (backfills, pre-checks). Declarations and snapshots only; never diffed. */
+  readonly dataSteps?: readonly DataStep[];
+  /** Declared acknowledgements of hazards and lint findings. Declarations only; never diffed. */
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+/**
+ * A hand-written data step: SQL that runs once, in the migration generated after it is declared,
+ * right before or after the step of the object it names (`before`/`after` an object path such as
+ * `table:public.orders`); naming nothing in that migration, it runs at its end. Its SQL is part of
+ * up.sql (so checksummed); `down` is its reverse, if it has one.
+ */
+export interface DataStep {
+  readonly name: string;
+  readonly up: string;
+  readonly down?: string;
+  readonly before?: ObjectPath;
+  readonly after?: ObjectPath;
+  /** `shared` (default): in the migration's transaction; `own`: committed on its own; `none`: outside one. */
+  readonly transaction?: 'shared' | 'own' | 'none';
+  readonly comment?: string;
+}
+
+/**
+ * A deliberate exception: the hazard or lint finding `code` on `object` (an object path, `*` for
+ * any) is accepted for `reason`. Lets `generate` write a migration that drops data, or a drop that
+ * looks like a rename.
+ */
+export interface Acknowledgement {
+  readonly code: string;
+  readonly object: ObjectPath;
+  readonly reason: string;
 }
 
 /** The schema of a database with nothing in it. */

@@ -103,7 +103,7 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 
 async function roundTrip(declared: Schema): Promise<Schema> {
   await loadParser();
-  const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared)));
+  const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared), { online: false }));
   return exclusive(async () => {
     devDatabase ??= connect({ kind: 'pglite', dataDir: 'memory' });
     const db = await devDatabase;

@@ -66,7 +66,7 @@ const ACTIONS: Record<ReferentialAction, string> = {
   'set default': 'SET DEFAULT',
 };
 
-const deferrableSql = (d: Deferrable | undefined): string => (d ? ` DEFERRABLE INITIALLY ${d.toUpperCase()}` : '');
+export const deferrableSql = (d: Deferrable | undefined): string => (d ? ` DEFERRABLE INITIALLY ${d.toUpperCase()}` : '');
 const includeSql = (include: readonly string[] | undefined): string => (include && include.length > 0 ? ` INCLUDE (${columnList(include)})` : '');
 
 /** `CONSTRAINT "users_pkey" PRIMARY KEY ("id")` and the like. */
@@ -122,13 +122,21 @@ export function storageParameterSql(parameter: string): string {
 const BUILT_IN_METHODS = new Set(['btree', 'hash', 'gin', 'gist', 'spgist', 'brin']);
 const methodSql = (method: string): string => (BUILT_IN_METHODS.has(method) ? method : quoteIdent(method));
 
+/** CREATE INDEX CONCURRENTLY (outside a transaction), or ON ONLY a partitioned table. */
+export interface IndexBuildOptions {
+  readonly concurrently?: boolean;
+  readonly only?: boolean;
+}
+
 /**
  * `CREATE [UNIQUE] INDEX "name" ON "s"."t" USING gin (…) [INCLUDE (…)] [NULLS NOT DISTINCT]
  * [WITH (…)] [WHERE …]`
  */
-export function createIndexSql(schema: string, table: string, index: Index): string {
+export function createIndexSql(schema: string, table: string, index: Index, options: IndexBuildOptions = {}): string {
+  const how = options.concurrently ? 'CONCURRENTLY ' : '';
+  const only = options.only ? 'ONLY ' : '';
   const parts = [
-    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${qualify(schema, table)} USING ${methodSql(index.method)} (${index.keys.map(indexKeySql).join(', ')})`,
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${how}${quoteIdent(index.name)} ON ${only}${qualify(schema, table)} USING ${methodSql(index.method)} (${index.keys.map(indexKeySql).join(', ')})`,
   ];
   if (index.include.length > 0) parts.push(`INCLUDE (${columnList(index.include)})`);
   if (index.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
@@ -137,7 +145,8 @@ export function createIndexSql(schema: string, table: string, index: Index): str
   return parts.join(' ');
 }
 
-export const dropIndexSql = (schema: string, name: string): string => `DROP INDEX ${qualify(schema, name)}`;
+export const dropIndexSql = (schema: string, name: string, options: { concurrently?: boolean } = {}): string =>
+  options.concurrently ? `DROP INDEX CONCURRENTLY IF EXISTS ${qualify(schema, name)}` : `DROP INDEX ${qualify(schema, name)}`;
 
 /** `COMMENT ON <target> IS '...'` or `IS NULL`. */
 export const commentSql = (target: string, comment: string | undefined): string =>

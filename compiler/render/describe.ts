@@ -69,6 +69,8 @@ export function describeChange(c: Change): string {
     case 'index.create': return `create index ${q(c.schema, c.index.name)}`;
     case 'index.drop': return `drop index ${q(c.schema, c.index.name)}`;
     case 'index.rename': return `rename index ${q(c.schema, c.from)} to ${c.to}`;
+    case 'view.rename': return `rename ${c.view.materialized ? 'materialized view' : 'view'} ${q(c.view.schema, c.from)} to ${c.view.name}`;
+    case 'data.run': return `data step ${c.step.name}${c.step.comment ? `: ${c.step.comment}` : ''}`;
     default: return assertNever(c);
   }
 }

@@ -10,16 +10,24 @@ import { SchemacError } from '../diagnostics/diagnostic.js';
 import { parseSql } from '../expr/index.js';
 import type { Hazard, Plan, Step } from '../plan/index.js';
 import { describeChange } from './describe.js';
-import { renderChange } from './statements.js';
+import { renderStepStatements } from './statements.js';
 
 export { quoteIdent, quoteLiteral, qualify } from './quote.js';
 export { describeChange } from './describe.js';
+
+/** A lint finding or hazard accepted by a declared acknowledgement: written as `-- schemac:allow`. */
+export interface Allow {
+  readonly code: string;
+  readonly reason: string;
+}
 
 export interface RenderedStep {
   readonly step: Step;
   readonly description: string;
   readonly up: readonly string[];
   readonly down: readonly string[];
+  /** Acknowledged findings, by index of the up statement they are about. */
+  readonly allows?: ReadonlyMap<number, readonly Allow[]>;
 }
 
 /** Every statement must parse as exactly one statement; anything else is a bug or hostile input. */
@@ -36,12 +44,35 @@ function checkStatements(step: Step, statements: readonly string[]): void {
   }
 }
 
+/** What a step does, in the words of its form: `create index "public"."x" concurrently`. */
+export function describeStep(step: Step): string {
+  const base = describeChange(step.change);
+  const c = step.change;
+  const on = 'schema' in c && typeof c.schema === 'string' ? c.schema : '';
+  const q = (name: string): string => `${on}.${name}`;
+  switch (step.form.kind) {
+    case 'plain': return base;
+    case 'index.concurrently':
+      return c.kind === 'index.create' && step.form.name !== c.index.name ? `build index ${q(step.form.name)} on partition ${q(step.form.table)} concurrently` : `${base} concurrently`;
+    case 'index.onOnly':
+      return `create index ${q(step.form.name)} on only ${q(step.form.table)} (its partitions' indexes are built next)`;
+    case 'index.attach': return `attach index ${q(step.form.child)} to ${q(step.form.parent)}`;
+    case 'constraint.notValid': return `${base} NOT VALID`;
+    case 'constraint.validate': return base.replace(/^add /, 'validate ');
+    case 'constraint.buildIndex': return `${base.replace(/^add /, 'build the unique index of ')} concurrently`;
+    case 'constraint.usingIndex': return `${base} using its index`;
+    case 'notNull.check': return `${base}: add CHECK (… IS NOT NULL) NOT VALID`;
+    case 'notNull.validate': return `${base}: validate the check`;
+    case 'notNull.set': return `${base} using the validated check`;
+  }
+}
+
 export function renderSteps(plan: Plan): RenderedStep[] {
   return plan.steps.map((step) => {
-    const { up, down } = renderChange(step.change);
+    const { up, down } = renderStepStatements(step);
     checkStatements(step, up);
     checkStatements(step, down);
-    return { step, description: describeChange(step.change), up, down };
+    return { step, description: describeStep(step), up, down };
   });
 }
 
@@ -72,24 +103,75 @@ export interface MigrationFiles {
   readonly plan: string;
 }
 
-/** up.sql, down.sql and plan.json of one migration: same input, same bytes. */
+const EFFECTS = { none: '', scan: 'reads every row', rewrite: 'rewrites the table' } as const;
+
+/** `[lock: SHARE UPDATE EXCLUSIVE; reads every row]`, or nothing for a step that locks nothing. */
+function stepNote(step: Step): string {
+  const parts = [...(step.lock === 'none' ? [] : [`lock: ${step.lock}`]), ...(EFFECTS[step.effect] ? [EFFECTS[step.effect]] : [])];
+  return parts.length ? ` [${parts.join('; ')}]` : '';
+}
+
+const statementsWithAllows = (statements: readonly string[], allows?: ReadonlyMap<number, readonly Allow[]>) =>
+  statements.map((sql, i) => ({ sql, allows: (allows?.get(i) ?? []).map((a) => `${a.code} ${a.reason}`) }));
+
+/**
+ * up.sql, down.sql and plan.json of one migration: same input, same bytes. Steps are numbered in
+ * up order; down.sql undoes them newest first and names the step each undoes. A step that does
+ * not run in the shared transaction says so with `-- schemac:transaction own|none`; irreversible
+ * steps are listed in both headers as `-- schemac:irreversible` lines (rollback refuses them
+ * without --force).
+ */
 export function renderMigrationFiles(name: string, steps: readonly RenderedStep[]): MigrationFiles {
-  const upSteps = steps.map((s, i) => ({ number: i + 1, description: s.description, lock: s.step.lock === 'none' ? '' : s.step.lock, statements: s.up }));
-  const downSteps = [...steps].reverse().map((s, i) => ({ number: i + 1, description: `undo: ${s.description}`, lock: s.step.lock === 'none' ? '' : s.step.lock, statements: s.down }));
-  const up = template('migration.sql')({ name, direction: 'up', irreversible: false, hazards: uniqueHazards(steps.flatMap((s) => s.step.hazards)), steps: upSteps });
-  const down = template('migration.sql')({ name, direction: 'down', irreversible: false, hazards: uniqueHazards(steps.flatMap((s) => s.step.downHazards)), steps: downSteps });
-  const plan = `${JSON.stringify({
-    version: 1,
+  const total = steps.length;
+  const irreversible = steps.flatMap((s, i) => (s.step.irreversible ? [{ number: i + 1, reason: s.step.irreversible }] : []));
+  const numbered = (list: readonly { number: number; hazards: readonly Hazard[] }[]) =>
+    list.flatMap((s) => uniqueHazards(s.hazards).map((h) => ({ number: s.number, kind: h.kind, message: h.message })));
+  const upSteps = steps.map((s, i) => ({
+    number: i + 1,
+    description: s.description,
+    note: stepNote(s.step),
+    transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
+    statements: statementsWithAllows(s.up, s.allows),
+    hazards: s.step.hazards,
+  }));
+  const downSteps = steps.map((s, i) => ({
+    number: i + 1,
+    description: s.description,
+    note: stepNote(s.step),
+    transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
+    statements: statementsWithAllows(s.down),
+    hazards: s.step.downHazards,
+  })).reverse().filter((s) => s.statements.length > 0);
+  const context = (direction: 'up' | 'down', list: typeof upSteps) => ({
     name,
+    direction,
+    label: direction === 'up' ? 'Step' : 'Undo step',
+    total,
+    irreversible,
+    separate: list.some((s) => s.transaction !== ''),
+    hazards: numbered(list),
+    steps: list,
+  });
+  const up = template('migration.sql')(context('up', upSteps));
+  const down = template('migration.sql')(context('down', downSteps));
+  const plan = `${JSON.stringify({
+    version: 2,
+    name,
+    irreversible,
     steps: steps.map((s, i) => ({
       number: i + 1,
       kind: s.step.change.kind,
+      form: s.step.form.kind,
       path: s.step.change.path,
       description: s.description,
       lock: s.step.lock,
-      transactional: s.step.transactional,
+      effect: s.step.effect,
+      transaction: s.step.transaction,
       hazards: s.step.hazards,
       downHazards: s.step.downHazards,
+      ...(s.step.irreversible ? { irreversible: s.step.irreversible } : {}),
+      up: s.up,
+      down: s.down,
     })),
   }, null, 2)}\n`;
   return { up, down, plan };
@@ -99,7 +181,10 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
 export function renderScript(description: string, steps: readonly RenderedStep[]): string {
   return template('script.sql')({
     description,
-    hazards: uniqueHazards(steps.flatMap((s) => s.step.hazards)),
-    steps: steps.map((s) => ({ description: s.description, statements: s.up })),
+    hazards: numberedHazards(steps),
+    steps: steps.map((s, i) => ({ number: i + 1, description: s.description, note: stepNote(s.step), transaction: s.step.transaction === 'shared' ? '' : s.step.transaction, statements: s.up })),
   });
 }
+
+const numberedHazards = (steps: readonly RenderedStep[]) =>
+  steps.flatMap((s, i) => uniqueHazards(s.step.hazards).map((h) => ({ number: i + 1, kind: h.kind, message: h.message })));

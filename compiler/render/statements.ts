@@ -1,6 +1,8 @@
 /** Every change kind's renderer, in one table: a new Change kind does not compile until it is here. */
 import type { Change, ChangeKind, ChangeOf } from '../diff/index.js';
 import type { StatementPair } from './definitions.js';
+import type { Step } from '../plan/index.js';
+import { renderOnlineForm } from './statements/online.js';
 import { renderAddColumn, renderColumnComment, renderColumnDefault, renderColumnIdentity, renderColumnNullability, renderColumnSequence, renderColumnType, renderDropColumn, renderRenameColumn } from './statements/column.js';
 import { renderAddConstraint, renderConstraintComment, renderDropConstraint, renderRenameConstraint } from './statements/constraint.js';
 import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderEnumComment, renderRecreateEnum, renderRenameEnumValue } from './statements/enum.js';
@@ -11,7 +13,8 @@ import { renderCreateRoutine, renderCreateTrigger, renderDropRoutine, renderDrop
 import { renderAlterPolicy, renderCreatePolicy, renderDropPolicy, renderPolicyComment, renderRowLevelSecurity } from './statements/policy.js';
 import { renderAlterComposite, renderAlterDomain, renderAlterSequence, renderCreateComposite, renderCreateDomain, renderCreateSequence, renderDropComposite, renderDropDomain, renderDropSequence } from './statements/types.js';
 import { renderGrant, renderRevoke } from './statements/grant.js';
-import { renderCreateView, renderDropView, renderViewComment } from './statements/view.js';
+import { renderCreateView, renderDropView, renderRenameView, renderViewComment } from './statements/view.js';
+import { renderDataStep } from './statements/data.js';
 import { renderCreateTable, renderDropTable, renderPartitionBound, renderRenameTable, renderTableComment, renderTablePersistence, renderTableStorage } from './statements/table.js';
 
 type Renderers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => StatementPair };
@@ -57,6 +60,8 @@ const RENDERERS: Renderers = {
   'view.create': renderCreateView,
   'view.drop': renderDropView,
   'view.comment': renderViewComment,
+  'view.rename': renderRenameView,
+  'data.run': renderDataStep,
   'table.create': renderCreateTable,
   'table.drop': renderDropTable,
   'table.rename': renderRenameTable,
@@ -87,4 +92,9 @@ const RENDERERS: Renderers = {
 export function renderChange(change: Change): StatementPair {
   const render = RENDERERS[change.kind] as (c: Change) => StatementPair;
   return render(change);
+}
+
+/** The statements of a plan step: its change's own, or those of its online form. */
+export function renderStepStatements(step: Step): StatementPair {
+  return step.form.kind === 'plain' ? renderChange(step.change) : renderOnlineForm(step.change, step.form);
 }

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { freshDatabaseUrl, withDatabase } from './backends.js';
 import { findBinDir } from './pg-server.js';
 import { makeProject, runCli } from './cli.js';
+import { runMigrationScript } from '../../compiler/apply/index.js';
 
 /** `pg_dump --schema-only` without the lines that are only the dump's own bookkeeping. */
 export function dumpSchema(url: string): string {
@@ -23,8 +24,8 @@ export async function databaseWith(sql: string): Promise<string> {
 
 /**
  * The database-to-database acceptance check: load `from` and `to` into fresh databases, run
- * `schemac diff`, apply it to the first in one transaction; then pg_dump of both is identical and
- * a second diff is empty.
+ * `schemac diff`, run it on the first as `apply` runs a migration (shared steps in one transaction,
+ * online steps on their own); then pg_dump of both is identical and a second diff is empty.
  */
 export async function expectDiffAppliesCleanly(from: string, to: string): Promise<void> {
   const [fromUrl, toUrl] = [await databaseWith(from), await databaseWith(to)];
@@ -32,7 +33,7 @@ export async function expectDiffAppliesCleanly(from: string, to: string): Promis
   const diff = await runCli(['diff', '--from', fromUrl, '--to', toUrl], { cwd });
   expect(diff.stderr).toBe('');
   expect(diff.code).toBe(0);
-  await withDatabase(fromUrl, (db) => db.exec(`BEGIN;\n${diff.stdout}\nCOMMIT;`));
+  await withDatabase(fromUrl, (db) => runMigrationScript(db, diff.stdout, 'diff.sql'));
   expect(dumpSchema(fromUrl)).toBe(dumpSchema(toUrl));
   const second = await runCli(['diff', '--from', fromUrl, '--to', toUrl, '--exit-code'], { cwd });
   expect(second.stdout.trim()).toBe('-- no differences');

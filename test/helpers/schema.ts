@@ -8,7 +8,8 @@ import { introspect } from '../../compiler/introspect/index.js';
 import type { Schema } from '../../compiler/model/types.js';
 import { validateSchema } from '../../compiler/model/validate.js';
 import { planChanges } from '../../compiler/plan/index.js';
-import { renderSteps } from '../../compiler/render/index.js';
+import { renderMigrationFiles, renderSteps } from '../../compiler/render/index.js';
+import { runMigrationScript } from '../../compiler/apply/index.js';
 import { comparableSchemas } from '../../compiler/workflows.js';
 import { quoteIdent } from '../../compiler/render/quote.js';
 
@@ -21,29 +22,18 @@ export async function declare(...declarations: Declaration[]): Promise<Schema> {
   return built.schema;
 }
 
-/** The up and down SQL scripts between two schemas. */
-export async function migrationSql(from: Schema, to: Schema): Promise<{ up: string; down: string; changes: Change[] }> {
+/** The up and down migration files between two schemas, exactly as `generate` writes them. */
+export async function migrationSql(from: Schema, to: Schema, options: { online?: boolean } = {}): Promise<{ up: string; down: string; changes: Change[] }> {
   await loadParser();
   const changes = diffSchemas(from, to);
-  const steps = renderSteps(planChanges(changes));
-  const join = (statements: readonly string[]) => statements.map((s) => `${s};\n`).join('');
-  return {
-    changes,
-    up: join(steps.flatMap((s) => s.up)),
-    down: join([...steps].reverse().flatMap((s) => s.down)),
-  };
+  const steps = renderSteps(planChanges(changes, { from, to, ...options }));
+  const files = renderMigrationFiles('test', steps);
+  return { changes, up: files.up, down: files.down };
 }
 
-/** Run a script in one transaction. */
+/** Run a migration file as `apply` runs it: shared steps in one transaction, the others on their own. */
 export async function runScript(db: Database, sql: string): Promise<void> {
-  await db.exec('BEGIN');
-  try {
-    await db.exec(sql);
-    await db.exec('COMMIT');
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw error;
-  }
+  await runMigrationScript(db, sql);
 }
 
 /**

@@ -23,6 +23,8 @@ const noStackTrace = (r: CliResult): void => {
   expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
 };
 
+const OFFLINE_CONFIG = "import { defineConfig } from 'schemac';\nexport default defineConfig({ schema: './schema', out: './generated', migrations: { online: false } });\n";
+
 async function historyRows(url: string): Promise<number> {
   return withDatabase(url, async (db) => {
     const [exists] = await db.query<{ present: boolean }>("SELECT to_regclass('schemac.migrations') IS NOT NULL AS present");
@@ -153,7 +155,8 @@ describe('migrations that must not run', () => {
 
   it('a failing migration rolls back completely and names up.sql:line', async () => {
     const url = await freshDatabaseUrl('postgres');
-    const dir = makeProject({ 'schema/index.ts': VALID });
+    // Offline plans: the whole migration is one transaction.
+    const dir = makeProject({ 'schema/index.ts': VALID }, OFFLINE_CONFIG);
     await runCli(['generate', '--name', 'init'], { cwd: dir });
     writeProjectFiles(dir, { 'schema/index.ts': VALID.replace("name: text({ notNull: true }),", "name: text({ notNull: true }),\n    code: text({ notNull: true, unique: true }),") });
     await runCli(['generate', '--name', 'add code'], { cwd: dir });
@@ -168,12 +171,46 @@ describe('migrations that must not run', () => {
     const upSql = readFileSync(path.join(dir, 'generated/migrations', second!, 'up.sql'), 'utf8').split('\n');
     const failingLine = upSql.findIndex((l) => l.includes('ADD CONSTRAINT "accounts_code_key"')) + 1;
     expect(result.stderr).toContain(`generated/migrations/${second}/up.sql:${failingLine} SC404 error: relation "accounts_code_key" already exists`);
+    expect(result.stderr).toContain('nothing was applied');
     noStackTrace(result);
     await withDatabase(url, async (db) => {
       const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'code'");
       expect(rows[0]!.n, 'the failed migration left nothing behind').toBe(0);
     });
     expect(await historyRows(url)).toBe(1);
+  });
+
+  it('an online migration that fails part way keeps its completed steps, says so, and the next apply resumes', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = makeProject({ 'schema/index.ts': VALID });
+    await runCli(['generate', '--name', 'init'], { cwd: dir });
+    writeProjectFiles(dir, { 'schema/index.ts': VALID.replace("name: text({ notNull: true }),", "name: text({ notNull: true }),\n    code: text({ unique: true }),") });
+    await runCli(['generate', '--name', 'add code'], { cwd: dir });
+    const [first, second] = (await import('node:fs')).readdirSync(path.join(dir, 'generated/migrations')).sort();
+    expect((await runCli(['apply', '--url', url, '--to', first!.slice(0, 14)], { cwd: dir })).code).toBe(0);
+    await withDatabase(url, (db) => db.exec('CREATE TABLE public.accounts_code_key (x int)'));
+    const failed = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(failed.code).toBe(2);
+    const upSql = readFileSync(path.join(dir, 'generated/migrations', second!, 'up.sql'), 'utf8').split('\n');
+    const failingLine = upSql.findIndex((l) => l.includes('CREATE UNIQUE INDEX CONCURRENTLY "accounts_code_key"')) + 1;
+    expect(failingLine).toBeGreaterThan(0);
+    expect(failed.stderr).toContain(`up.sql:${failingLine} SC404 error: relation "accounts_code_key" already exists`);
+    expect(failed.stderr).toContain('it resumes at this step');
+    noStackTrace(failed);
+    const status = await runCli(['status', '--url', url], { cwd: dir });
+    expect(status.stdout).toMatch(/partial/);
+    expect(await historyRows(url)).toBe(1);
+    // Fix the cause; apply resumes after the column that was already added and finishes.
+    await withDatabase(url, (db) => db.exec('DROP TABLE public.accounts_code_key'));
+    const resumed = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(await historyRows(url)).toBe(2);
+    expect((await runCli(['drift', '--url', url], { cwd: dir })).code).toBe(0);
+    await withDatabase(url, async (db) => {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schemac.migration_progress');
+      expect(rows[0]!.n, 'progress rows are cleared when the migration completes').toBe(0);
+    });
   });
 
   it('concurrent appliers never interleave: each migration is applied exactly once', async () => {

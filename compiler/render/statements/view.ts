@@ -55,3 +55,8 @@ export const renderViewComment = (c: ChangeOf<'view.comment'>): StatementPair =>
   up: commentsSql(c.to, c.from),
   down: commentsSql(c.from, c.to),
 });
+
+export const renderRenameView = (c: ChangeOf<'view.rename'>): StatementPair => ({
+  up: [`ALTER ${kindSql(c.view)} ${qualify(c.view.schema, c.from)} RENAME TO ${quoteIdent(c.view.name)}`],
+  down: [`ALTER ${kindSql(c.view)} ${viewName(c.view)} RENAME TO ${quoteIdent(c.from)}`],
+});

@@ -4,23 +4,23 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column accounts.plan and its values
---   data-loss: rollback drops column accounts.seats and its values
---   data-loss: rollback drops column accounts.active and its values
---   data-loss: rollback drops column accounts.nickname and its values
---   data-loss: rollback drops column accounts.updated_at and its values
+--   step 5 data-loss: rollback drops column accounts.updated_at and its values
+--   step 4 data-loss: rollback drops column accounts.nickname and its values
+--   step 3 data-loss: rollback drops column accounts.active and its values
+--   step 2 data-loss: rollback drops column accounts.seats and its values
+--   step 1 data-loss: rollback drops column accounts.plan and its values
 
--- Step 1/5: undo: add column public.accounts.updated_at [lock: ACCESS EXCLUSIVE]
+-- Undo step 5/5: add column public.accounts.updated_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "updated_at";
 
--- Step 2/5: undo: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/5: add column public.accounts.nickname [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "nickname";
 
--- Step 3/5: undo: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/5: add column public.accounts.active [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "active";
 
--- Step 4/5: undo: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/5: add column public.accounts.seats [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "seats";
 
--- Step 5/5: undo: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/5: add column public.accounts.plan [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "plan";

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column invoices.account_id and its values
+--   step 1 data-loss: rollback drops column invoices.account_id and its values
 
--- Step 1/2: undo: add foreignKey invoices_account_id_fkey on public.invoices [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 2/3: add foreignKey invoices_account_id_fkey on public.invoices NOT VALID [lock: SHARE ROW EXCLUSIVE]
 ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_account_id_fkey";
 
--- Step 2/2: undo: add column public.invoices.account_id [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: add column public.invoices.account_id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" DROP COLUMN "account_id";

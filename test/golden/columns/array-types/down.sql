@@ -4,14 +4,14 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column articles.scores and its values
---   data-loss: rollback drops column articles.aliases and its values
+--   step 2 data-loss: rollback drops column articles.aliases and its values
+--   step 1 data-loss: rollback drops column articles.scores and its values
 
--- Step 1/3: undo: set default of public.articles.tags [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: set default of public.articles.tags [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."articles" ALTER COLUMN "tags" SET DEFAULT '{}';
 
--- Step 2/3: undo: add column public.articles.aliases [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: add column public.articles.aliases [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."articles" DROP COLUMN "aliases";
 
--- Step 3/3: undo: add column public.articles.scores [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: add column public.articles.scores [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."articles" DROP COLUMN "scores";

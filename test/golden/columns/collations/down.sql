@@ -4,11 +4,11 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column words.code and its values
---   data-dependent: rollback converts words.word back; fails if values do not convert
+--   step 2 data-dependent: rollback converts words.word back; fails if values do not convert
+--   step 1 data-loss: rollback drops column words.code and its values
 
--- Step 1/2: undo: change type of public.words.word [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: change type of public.words.word [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."words" ALTER COLUMN "word" TYPE text COLLATE "C" USING "word"::text;
 
--- Step 2/2: undo: add column public.words.code [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: add column public.words.code [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."words" DROP COLUMN "code";

@@ -4,11 +4,12 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: changes the type of words.word; may rewrite the table
---   data-dependent: fails if existing values do not convert
+--   step 2 table-rewrite: changes the type of words.word: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 2 data-dependent: fails if existing values do not convert
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.words while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/2: add column public.words.code [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."words" ADD COLUMN "code" character varying(10) COLLATE "C";
 
--- Step 2/2: change type of public.words.word [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: change type of public.words.word [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."words" ALTER COLUMN "word" TYPE text COLLATE "POSIX" USING "word"::text;

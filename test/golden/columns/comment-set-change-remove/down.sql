@@ -3,11 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/3: undo: set comment on column public.invoices.number [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: set comment on column public.invoices.number
 COMMENT ON COLUMN "public"."invoices"."number" IS NULL;
 
--- Step 2/3: undo: set comment on column public.invoices.memo [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: set comment on column public.invoices.memo
 COMMENT ON COLUMN "public"."invoices"."memo" IS 'free text';
 
--- Step 3/3: undo: set comment on column public.invoices.amount_cents [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: set comment on column public.invoices.amount_cents
 COMMENT ON COLUMN "public"."invoices"."amount_cents" IS 'amount';

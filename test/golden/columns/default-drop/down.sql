@@ -3,8 +3,8 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: undo: drop default of public.invoices.quantity [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: drop default of public.invoices.quantity [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "quantity" SET DEFAULT 1;
 
--- Step 2/2: undo: drop default of public.invoices.id [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: drop default of public.invoices.id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "id" SET DEFAULT gen_random_uuid();

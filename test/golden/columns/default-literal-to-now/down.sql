@@ -3,8 +3,8 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: undo: set default of public.invoices.issued_at [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: set default of public.invoices.issued_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "issued_at" SET DEFAULT '2000-01-01 00:00:00+00';
 
--- Step 2/2: undo: set default of public.invoices.currency [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: set default of public.invoices.currency [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "currency" SET DEFAULT 'USD';

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column notes.path and its values
+--   step 1 data-loss: rollback drops column notes.path and its values
 
--- Step 1/2: undo: set default of public.notes.title [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: set default of public.notes.title [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."notes" ALTER COLUMN "title" SET DEFAULT 'it''s new';
 
--- Step 2/2: undo: add column public.notes.path [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: add column public.notes.path [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."notes" DROP COLUMN "path";

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback fails if invoices.memo has NULLs
+--   step 1 data-dependent: rollback fails if invoices.memo has NULLs
 
--- Step 1/1: undo: drop NOT NULL on public.invoices.memo [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: drop NOT NULL on public.invoices.memo [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "memo" SET NOT NULL;

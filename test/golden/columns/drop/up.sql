@@ -3,12 +3,19 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops column accounts.active: rollback recreates it without its values
+-- schemac:irreversible step 2: drops column accounts.nickname: rollback recreates it without its values
+-- schemac:irreversible step 3: drops column accounts.plan: rollback recreates it without its values
+-- schemac:irreversible step 4: drops column accounts.seats: rollback recreates it without its values
+-- schemac:irreversible step 5: drops column accounts.updated_at: rollback recreates it without its values
+--
 -- Hazards:
---   data-loss: drops column accounts.active and its values
---   data-loss: drops column accounts.nickname and its values
---   data-loss: drops column accounts.plan and its values
---   data-loss: drops column accounts.seats and its values
---   data-loss: drops column accounts.updated_at and its values
+--   step 1 data-loss: drops column accounts.active and its values
+--   step 2 data-loss: drops column accounts.nickname and its values
+--   step 3 data-loss: drops column accounts.plan and its values
+--   step 4 data-loss: drops column accounts.seats and its values
+--   step 5 data-loss: drops column accounts.updated_at and its values
 
 -- Step 1/5: drop column public.accounts.active [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "active";

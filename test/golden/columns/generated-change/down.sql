@@ -3,11 +3,14 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops column line_items.total_cents: rollback recreates it without its values
+--
 -- Hazards:
---   data-loss: rollback drops column line_items.total_cents and its values
+--   step 2 data-loss: rollback drops column line_items.total_cents and its values
 
--- Step 1/2: undo: add column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: add column public.line_items.total_cents [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."line_items" DROP COLUMN "total_cents";
 
--- Step 2/2: undo: drop column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: drop column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."line_items" ADD COLUMN "total_cents" integer GENERATED ALWAYS AS (quantity * unit_cents) STORED;

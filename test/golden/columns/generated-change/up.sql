@@ -3,11 +3,15 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops column line_items.total_cents: rollback recreates it without its values
+--
 -- Hazards:
---   data-loss: drops column line_items.total_cents and its values
+--   step 1 data-loss: drops column line_items.total_cents and its values
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.line_items while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/2: drop column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."line_items" DROP COLUMN "total_cents";
 
--- Step 2/2: add column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: add column public.line_items.total_cents [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."line_items" ADD COLUMN "total_cents" integer GENERATED ALWAYS AS (quantity * unit_cents + 100) STORED;

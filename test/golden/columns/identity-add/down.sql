@@ -3,5 +3,5 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: change identity of public.tickets.id [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: change identity of public.tickets.id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."tickets" ALTER COLUMN "id" DROP IDENTITY;

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: the identity sequence of tickets.id starts at 1; existing values may collide with generated ones
+--   step 1 data-dependent: the identity sequence of tickets.id starts at 1; existing values may collide with generated ones
 
 -- Step 1/1: change identity of public.tickets.id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."tickets" ALTER COLUMN "id" ADD GENERATED ALWAYS AS IDENTITY;

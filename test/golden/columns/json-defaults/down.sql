@@ -4,14 +4,14 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column settings.history and its values
---   data-loss: rollback drops column settings.meta and its values
+--   step 2 data-loss: rollback drops column settings.meta and its values
+--   step 1 data-loss: rollback drops column settings.history and its values
 
--- Step 1/3: undo: set default of public.settings.prefs [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: set default of public.settings.prefs [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."settings" ALTER COLUMN "prefs" SET DEFAULT '{}';
 
--- Step 2/3: undo: add column public.settings.meta [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: add column public.settings.meta [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."settings" DROP COLUMN "meta";
 
--- Step 3/3: undo: add column public.settings.history [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: add column public.settings.history [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."settings" DROP COLUMN "history";

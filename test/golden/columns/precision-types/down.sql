@@ -4,23 +4,23 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback converts products.country back; fails if values do not convert
---   data-dependent: rollback converts products.listed_at back; fails if values do not convert
---   data-dependent: rollback converts products.opens_at back; fails if values do not convert
---   data-dependent: rollback converts products.price back; fails if values do not convert
---   data-dependent: rollback converts products.sku back; fails if values do not convert
+--   step 5 data-dependent: rollback converts products.sku back; fails if values do not convert
+--   step 4 data-dependent: rollback converts products.price back; fails if values do not convert
+--   step 3 data-dependent: rollback narrows products.opens_at back; fails if values do not fit
+--   step 2 data-dependent: rollback converts products.listed_at back; fails if values do not convert
+--   step 1 data-dependent: rollback converts products.country back; fails if values do not convert
 
--- Step 1/5: undo: change type of public.products.sku [lock: ACCESS EXCLUSIVE]
+-- Undo step 5/5: change type of public.products.sku [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "sku" TYPE character varying USING "sku"::character varying;
 
--- Step 2/5: undo: change type of public.products.price [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/5: change type of public.products.price [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "price" TYPE numeric(10,2) USING "price"::numeric(10,2);
 
--- Step 3/5: undo: change type of public.products.opens_at [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/5: change type of public.products.opens_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."products" ALTER COLUMN "opens_at" TYPE time(0) without time zone USING "opens_at"::time(0) without time zone;
 
--- Step 4/5: undo: change type of public.products.listed_at [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/5: change type of public.products.listed_at [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "listed_at" TYPE timestamp without time zone USING "listed_at"::timestamp without time zone;
 
--- Step 5/5: undo: change type of public.products.country [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/5: change type of public.products.country [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "country" TYPE character(2) USING "country"::character(2);

@@ -4,24 +4,30 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: changes the type of products.country; may rewrite the table
---   data-dependent: fails if existing values do not convert
---   table-rewrite: changes the type of products.listed_at; may rewrite the table
---   table-rewrite: changes the type of products.opens_at; may rewrite the table
---   table-rewrite: changes the type of products.price; may rewrite the table
---   table-rewrite: changes the type of products.sku; may rewrite the table
+--   step 1 table-rewrite: changes the type of products.country: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 1 data-dependent: fails if existing values do not convert
+--   step 1 long-lock: holds ACCESS EXCLUSIVE on public.products while it rewrites the table: reads and writes of the table wait
+--   step 2 table-rewrite: changes the type of products.listed_at: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 2 data-dependent: fails if existing values do not convert
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.products while it rewrites the table: reads and writes of the table wait
+--   step 4 table-rewrite: changes the type of products.price: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 4 data-dependent: fails if existing values do not convert
+--   step 4 long-lock: holds ACCESS EXCLUSIVE on public.products while it rewrites the table: reads and writes of the table wait
+--   step 5 table-rewrite: changes the type of products.sku: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 5 data-dependent: fails if existing values do not convert
+--   step 5 long-lock: holds ACCESS EXCLUSIVE on public.products while it rewrites the table: reads and writes of the table wait
 
--- Step 1/5: change type of public.products.country [lock: ACCESS EXCLUSIVE]
+-- Step 1/5: change type of public.products.country [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "country" TYPE character(3) USING "country"::character(3);
 
--- Step 2/5: change type of public.products.listed_at [lock: ACCESS EXCLUSIVE]
+-- Step 2/5: change type of public.products.listed_at [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "listed_at" TYPE timestamp(3) without time zone USING "listed_at"::timestamp(3) without time zone;
 
 -- Step 3/5: change type of public.products.opens_at [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."products" ALTER COLUMN "opens_at" TYPE time without time zone USING "opens_at"::time without time zone;
 
--- Step 4/5: change type of public.products.price [lock: ACCESS EXCLUSIVE]
+-- Step 4/5: change type of public.products.price [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "price" TYPE numeric(12,4) USING "price"::numeric(12,4);
 
--- Step 5/5: change type of public.products.sku [lock: ACCESS EXCLUSIVE]
+-- Step 5/5: change type of public.products.sku [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."products" ALTER COLUMN "sku" TYPE character varying(64) USING "sku"::character varying(64);

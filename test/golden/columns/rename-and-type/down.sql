@@ -4,12 +4,13 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback converts invoices.amount_cents back; fails if values do not convert
+--   step 2 data-dependent: rollback converts invoices.amount_cents back; fails if values do not convert
+--   step 1 backward-incompatible: running code that uses the new name breaks
 
--- Step 1/2: undo: change type of public.invoices.amount_cents [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: change type of public.invoices.amount_cents [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" DROP DEFAULT;
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" TYPE integer USING "amount_cents"::integer;
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" SET DEFAULT 0;
 
--- Step 2/2: undo: rename column public.invoices.amount to amount_cents [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: rename column public.invoices.amount to amount_cents [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" RENAME COLUMN "amount_cents" TO "amount";

@@ -4,14 +4,15 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: running code that uses the old name breaks
---   table-rewrite: changes the type of invoices.amount_cents; may rewrite the table
---   data-dependent: fails if existing values do not convert
+--   step 1 backward-incompatible: running code that uses the old name breaks
+--   step 2 table-rewrite: changes the type of invoices.amount_cents: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 2 data-dependent: fails if existing values do not convert
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.invoices while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/2: rename column public.invoices.amount to amount_cents [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" RENAME COLUMN "amount" TO "amount_cents";
 
--- Step 2/2: change type of public.invoices.amount_cents [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: change type of public.invoices.amount_cents [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" DROP DEFAULT;
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" TYPE bigint USING "amount_cents"::bigint;
 ALTER TABLE "public"."invoices" ALTER COLUMN "amount_cents" SET DEFAULT 0;

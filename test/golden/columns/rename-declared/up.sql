@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: running code that uses the old name breaks
+--   step 1 backward-incompatible: running code that uses the old name breaks
 
 -- Step 1/1: rename column public.accounts.mail to email [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" RENAME COLUMN "mail" TO "email";

@@ -4,11 +4,11 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.events and its rows
---   data-loss: rollback drops column tickets.position and its values
+--   step 2 data-loss: rollback drops column tickets.position and its values
+--   step 1 data-loss: rollback drops table public.events and its rows
 
--- Step 1/2: undo: add column public.tickets.position [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: add column public.tickets.position [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."tickets" DROP COLUMN "position";
 
--- Step 2/2: undo: create table public.events
+-- Undo step 1/2: create table public.events
 DROP TABLE "public"."events";

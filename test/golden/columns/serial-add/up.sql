@@ -4,7 +4,8 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: fails if tickets has rows: position is NOT NULL without a default
+--   step 2 data-dependent: fails if tickets has rows: position is NOT NULL without a default
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.tickets while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/2: create table public.events
 CREATE SEQUENCE "public"."events_id_seq" AS bigint;
@@ -15,7 +16,7 @@ CREATE TABLE "public"."events" (
 );
 ALTER SEQUENCE "public"."events_id_seq" OWNED BY "public"."events"."id";
 
--- Step 2/2: add column public.tickets.position [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: add column public.tickets.position [lock: ACCESS EXCLUSIVE; rewrites the table]
 CREATE SEQUENCE "public"."tickets_position_seq" AS bigint;
 ALTER TABLE "public"."tickets" ADD COLUMN "position" bigint NOT NULL DEFAULT nextval('"public"."tickets_position_seq"'::regclass);
 ALTER SEQUENCE "public"."tickets_position_seq" OWNED BY "public"."tickets"."position";

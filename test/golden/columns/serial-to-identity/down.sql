@@ -3,20 +3,23 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops sequence counters_id_seq: rollback recreates it at its start value
+--
 -- Hazards:
---   data-loss: rollback drops sequence counters_value_seq; its position is lost
+--   step 4 data-loss: rollback drops sequence counters_value_seq; its position is lost
 
--- Step 1/4: undo: add serial sequence of public.counters.value [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/4: add serial sequence of public.counters.value [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."counters" ALTER COLUMN "value" DROP DEFAULT;
 DROP SEQUENCE "public"."counters_value_seq";
 
--- Step 2/4: undo: drop default of public.counters.value [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/4: drop default of public.counters.value [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."counters" ALTER COLUMN "value" SET DEFAULT 0;
 
--- Step 3/4: undo: set default of public.counters.id [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/4: set default of public.counters.id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."counters" ALTER COLUMN "id" DROP DEFAULT;
 
--- Step 4/4: undo: drop serial sequence of public.counters.id [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/4: drop serial sequence of public.counters.id [lock: ACCESS EXCLUSIVE]
 CREATE SEQUENCE "public"."counters_id_seq" AS integer;
 ALTER TABLE "public"."counters" ALTER COLUMN "id" SET DEFAULT nextval('"public"."counters_id_seq"'::regclass);
 ALTER SEQUENCE "public"."counters_id_seq" OWNED BY "public"."counters"."id";

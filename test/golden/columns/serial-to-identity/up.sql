@@ -3,8 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops sequence counters_id_seq: rollback recreates it at its start value
+--
 -- Hazards:
---   data-loss: drops sequence counters_id_seq; its position is lost
+--   step 1 data-loss: drops sequence counters_id_seq; its position is lost
 
 -- Step 1/4: drop serial sequence of public.counters.id [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."counters" ALTER COLUMN "id" DROP DEFAULT;

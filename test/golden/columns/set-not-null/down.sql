@@ -3,8 +3,14 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: undo: set NOT NULL on public.invoices.number [lock: ACCESS EXCLUSIVE]
+-- Undo step 6/6: set NOT NULL on public.invoices.number using the validated check [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "number" DROP NOT NULL;
 
--- Step 2/2: undo: set NOT NULL on public.invoices.due_on [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/6: set NOT NULL on public.invoices.number: add CHECK (… IS NOT NULL) NOT VALID [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."invoices" DROP CONSTRAINT IF EXISTS "invoices_number_not_null_check";
+
+-- Undo step 3/6: set NOT NULL on public.invoices.due_on using the validated check [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ALTER COLUMN "due_on" DROP NOT NULL;
+
+-- Undo step 1/6: set NOT NULL on public.invoices.due_on: add CHECK (… IS NOT NULL) NOT VALID [lock: ACCESS EXCLUSIVE]
+ALTER TABLE "public"."invoices" DROP CONSTRAINT IF EXISTS "invoices_due_on_not_null_check";

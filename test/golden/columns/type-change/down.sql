@@ -4,19 +4,19 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback converts items.code back; fails if values do not convert
---   data-dependent: rollback converts items.count back; fails if values do not convert
---   data-dependent: rollback converts items.rank back; fails if values do not convert
+--   step 3 data-dependent: rollback converts items.rank back; fails if values do not convert
+--   step 2 data-dependent: rollback converts items.count back; fails if values do not convert
+--   step 1 data-dependent: rollback narrows items.code back; fails if values do not fit
 
--- Step 1/3: undo: change type of public.items.rank [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: change type of public.items.rank [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "rank" DROP DEFAULT;
 ALTER TABLE "public"."items" ALTER COLUMN "rank" TYPE text USING "rank"::text;
 ALTER TABLE "public"."items" ALTER COLUMN "rank" SET DEFAULT '1';
 
--- Step 2/3: undo: change type of public.items.count [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: change type of public.items.count [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "count" DROP DEFAULT;
 ALTER TABLE "public"."items" ALTER COLUMN "count" TYPE integer USING "count"::integer;
 ALTER TABLE "public"."items" ALTER COLUMN "count" SET DEFAULT 0;
 
--- Step 3/3: undo: change type of public.items.code [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: change type of public.items.code [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."items" ALTER COLUMN "code" TYPE character varying(10) USING "code"::character varying(10);

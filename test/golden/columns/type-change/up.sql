@@ -4,20 +4,22 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: changes the type of items.code; may rewrite the table
---   data-dependent: fails if existing values do not convert
---   table-rewrite: changes the type of items.count; may rewrite the table
---   table-rewrite: changes the type of items.rank; may rewrite the table
+--   step 2 table-rewrite: changes the type of items.count: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 2 data-dependent: fails if existing values do not convert
+--   step 2 long-lock: holds ACCESS EXCLUSIVE on public.items while it rewrites the table: reads and writes of the table wait
+--   step 3 table-rewrite: changes the type of items.rank: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 3 data-dependent: fails if existing values do not convert
+--   step 3 long-lock: holds ACCESS EXCLUSIVE on public.items while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/3: change type of public.items.code [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."items" ALTER COLUMN "code" TYPE character varying(40) USING "code"::character varying(40);
 
--- Step 2/3: change type of public.items.count [lock: ACCESS EXCLUSIVE]
+-- Step 2/3: change type of public.items.count [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "count" DROP DEFAULT;
 ALTER TABLE "public"."items" ALTER COLUMN "count" TYPE bigint USING "count"::bigint;
 ALTER TABLE "public"."items" ALTER COLUMN "count" SET DEFAULT 0;
 
--- Step 3/3: change type of public.items.rank [lock: ACCESS EXCLUSIVE]
+-- Step 3/3: change type of public.items.rank [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "rank" DROP DEFAULT;
 ALTER TABLE "public"."items" ALTER COLUMN "rank" TYPE integer USING "rank"::integer;
 ALTER TABLE "public"."items" ALTER COLUMN "rank" SET DEFAULT 1;

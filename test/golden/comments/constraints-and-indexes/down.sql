@@ -3,14 +3,14 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/4: undo: set comment on index public.children_parent_id_idx
+-- Undo step 4/4: set comment on index public.children_parent_id_idx
 COMMENT ON INDEX "public"."children_parent_id_idx" IS 'lookups by parent';
 
--- Step 2/4: undo: set comment on constraint children_pkey on public.children
+-- Undo step 3/4: set comment on constraint children_pkey on public.children
 COMMENT ON CONSTRAINT "children_pkey" ON "public"."children" IS 'surrogate key';
 
--- Step 3/4: undo: set comment on constraint children_code_length on public.children
+-- Undo step 2/4: set comment on constraint children_code_length on public.children
 COMMENT ON CONSTRAINT "children_code_length" ON "public"."children" IS NULL;
 
--- Step 4/4: undo: set comment on constraint children_code_key on public.children
+-- Undo step 1/4: set comment on constraint children_code_key on public.children
 COMMENT ON CONSTRAINT "children_code_key" ON "public"."children" IS 'codes are unique';

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback fails if rows violate line_items_discount_check
+--   step 1 data-dependent: rollback fails if rows violate line_items_discount_check
 
--- Step 1/2: undo: add check line_items_quantity_check on public.line_items [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: add check line_items_quantity_check on public.line_items NOT VALID [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."line_items" DROP CONSTRAINT "line_items_quantity_check";
 
--- Step 2/2: undo: drop check line_items_discount_check on public.line_items [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: drop check line_items_discount_check on public.line_items [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."line_items" ADD CONSTRAINT "line_items_discount_check" CHECK (discount IS NULL OR discount >= 0);

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback fails if rows violate invoices_amount_valid
+--   step 1 data-dependent: rollback fails if rows violate invoices_amount_valid
 
--- Step 1/2: undo: add check invoices_amount_valid on public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: add check invoices_amount_valid on public.invoices NOT VALID [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_amount_valid";
 
--- Step 2/2: undo: drop check invoices_amount_valid on public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: drop check invoices_amount_valid on public.invoices [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ADD CONSTRAINT "invoices_amount_valid" CHECK (amount_cents >= 0);

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback fails if rows violate invoices_account_id_fkey
+--   step 1 data-dependent: rollback fails if rows violate invoices_account_id_fkey
 
--- Step 1/2: undo: add foreignKey invoices_account_id_fkey on public.invoices [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 2/3: add foreignKey invoices_account_id_fkey on public.invoices NOT VALID [lock: SHARE ROW EXCLUSIVE]
 ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_account_id_fkey";
 
--- Step 2/2: undo: drop foreignKey invoices_account_id_fkey on public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: drop foreignKey invoices_account_id_fkey on public.invoices [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ADD CONSTRAINT "invoices_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "public"."accounts" ("id");

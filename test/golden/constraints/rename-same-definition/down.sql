@@ -3,11 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/3: undo: rename constraint invoices_number_old on public.invoices to invoices_number_new [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: rename constraint invoices_number_old on public.invoices to invoices_number_new [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" RENAME CONSTRAINT "invoices_number_new" TO "invoices_number_old";
 
--- Step 2/3: undo: rename constraint invoices_amount_old on public.invoices to invoices_amount_new [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: rename constraint invoices_amount_old on public.invoices to invoices_amount_new [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" RENAME CONSTRAINT "invoices_amount_new" TO "invoices_amount_old";
 
--- Step 3/3: undo: rename constraint invoices_account_old on public.invoices to invoices_account_new [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: rename constraint invoices_account_old on public.invoices to invoices_account_new [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" RENAME CONSTRAINT "invoices_account_new" TO "invoices_account_old";

@@ -4,11 +4,11 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback fails if rows violate invoices_account_number_key
---   data-dependent: rollback fails if rows violate invoices_number_key
+--   step 2 data-dependent: rollback fails if rows violate invoices_number_key
+--   step 1 data-dependent: rollback fails if rows violate invoices_account_number_key
 
--- Step 1/2: undo: drop unique invoices_number_key on public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: drop unique invoices_number_key on public.invoices [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ADD CONSTRAINT "invoices_number_key" UNIQUE ("number");
 
--- Step 2/2: undo: drop unique invoices_account_number_key on public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: drop unique invoices_account_number_key on public.invoices [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."invoices" ADD CONSTRAINT "invoices_account_number_key" UNIQUE ("account_id", "number");

@@ -4,14 +4,14 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops column accounts.preferred_channel and its values
---   data-loss: rollback drops column accounts.channels and its values
+--   step 3 data-loss: rollback drops column accounts.channels and its values
+--   step 2 data-loss: rollback drops column accounts.preferred_channel and its values
 
--- Step 1/3: undo: add column public.accounts.channels [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/3: add column public.accounts.channels [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "channels";
 
--- Step 2/3: undo: add column public.accounts.preferred_channel [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: add column public.accounts.preferred_channel [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "preferred_channel";
 
--- Step 3/3: undo: create enum public.notify_channel
+-- Undo step 1/3: create enum public.notify_channel
 DROP TYPE "public"."notify_channel";

@@ -3,8 +3,8 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: undo: set comment on enum public.payment_method
+-- Undo step 2/2: set comment on enum public.payment_method
 COMMENT ON TYPE "public"."payment_method" IS 'how they paid';
 
--- Step 2/2: undo: set comment on enum public.invoice_status
+-- Undo step 1/2: set comment on enum public.invoice_status
 COMMENT ON TYPE "public"."invoice_status" IS NULL;

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.invoices and its rows
+--   step 2 data-loss: rollback drops table public.invoices and its rows
 
--- Step 1/2: undo: create table public.invoices
+-- Undo step 2/2: create table public.invoices
 DROP TABLE "public"."invoices";
 
--- Step 2/2: undo: create enum public.invoice_status
+-- Undo step 1/2: create enum public.invoice_status
 DROP TYPE "public"."invoice_status";

@@ -3,11 +3,14 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops table public.invoices: rollback recreates it empty
+--
 -- Hazards:
---   data-loss: drops table public.invoices and its rows
+--   step 1 data-loss: drops table public.invoices and its rows
 
 -- Step 1/2: drop table public.invoices [lock: ACCESS EXCLUSIVE]
 DROP TABLE "public"."invoices";
 
--- Step 2/2: drop enum public.invoice_status [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: drop enum public.invoice_status
 DROP TYPE "public"."invoice_status";

@@ -3,7 +3,7 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: recreate enum public.invoice_status with values (draft, sent, paid) [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: recreate enum public.invoice_status with values (draft, sent, paid) [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TYPE "public"."invoice_status" RENAME TO "invoice_status_schemac_old";
 CREATE TYPE "public"."invoice_status" AS ENUM ('draft', 'sent', 'paid', 'void');
 ALTER TABLE "public"."invoices" ALTER COLUMN "status" DROP DEFAULT;

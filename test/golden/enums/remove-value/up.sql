@@ -4,9 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: recreates type invoice_status; fails if rows hold a removed value
+--   step 1 data-dependent: recreates type invoice_status; fails if rows hold a removed value
+--   step 1 long-lock: holds ACCESS EXCLUSIVE on enum:public.invoice_status while it rewrites the table: reads and writes of the table wait
 
--- Step 1/1: recreate enum public.invoice_status with values (draft, sent, paid) [lock: ACCESS EXCLUSIVE]
+-- Step 1/1: recreate enum public.invoice_status with values (draft, sent, paid) [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TYPE "public"."invoice_status" RENAME TO "invoice_status_schemac_old";
 CREATE TYPE "public"."invoice_status" AS ENUM ('draft', 'sent', 'paid');
 ALTER TABLE "public"."invoices" ALTER COLUMN "status" DROP DEFAULT;

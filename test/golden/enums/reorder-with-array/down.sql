@@ -3,7 +3,7 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: recreate enum public.shirt_size with values (small, medium, large) [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: recreate enum public.shirt_size with values (small, medium, large) [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TYPE "public"."shirt_size" RENAME TO "shirt_size_schemac_old";
 CREATE TYPE "public"."shirt_size" AS ENUM ('small', 'large', 'medium');
 ALTER TABLE "public"."orders" ALTER COLUMN "size" DROP DEFAULT;

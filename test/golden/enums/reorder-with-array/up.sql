@@ -4,9 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: recreates type shirt_size; fails if rows hold a removed value
+--   step 1 data-dependent: recreates type shirt_size; fails if rows hold a removed value
+--   step 1 long-lock: holds ACCESS EXCLUSIVE on enum:public.shirt_size while it rewrites the table: reads and writes of the table wait
 
--- Step 1/1: recreate enum public.shirt_size with values (small, medium, large) [lock: ACCESS EXCLUSIVE]
+-- Step 1/1: recreate enum public.shirt_size with values (small, medium, large) [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TYPE "public"."shirt_size" RENAME TO "shirt_size_schemac_old";
 CREATE TYPE "public"."shirt_size" AS ENUM ('small', 'medium', 'large');
 ALTER TABLE "public"."orders" ALTER COLUMN "size" DROP DEFAULT;

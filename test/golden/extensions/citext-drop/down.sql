@@ -3,14 +3,17 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 2: drops column accounts.email: rollback recreates it without its values
+--
 -- Hazards:
---   data-dependent: rollback fails if rows violate accounts_email_key
+--   step 1 data-dependent: rollback fails if rows violate accounts_email_key
 
--- Step 1/3: undo: drop extension citext
+-- Undo step 3/3: drop extension citext
 CREATE EXTENSION "citext" WITH SCHEMA "public";
 
--- Step 2/3: undo: drop column public.accounts.email [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/3: drop column public.accounts.email [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD COLUMN "email" "public"."citext";
 
--- Step 3/3: undo: drop unique accounts_email_key on public.accounts [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/3: drop unique accounts_email_key on public.accounts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" ADD CONSTRAINT "accounts_email_key" UNIQUE ("email");

@@ -3,8 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 2: drops column accounts.email: rollback recreates it without its values
+--
 -- Hazards:
---   data-loss: drops column accounts.email and its values
+--   step 2 data-loss: drops column accounts.email and its values
 
 -- Step 1/3: drop unique accounts_email_key on public.accounts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_email_key";

@@ -3,5 +3,5 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: create extension pg_trgm
+-- Undo step 1/1: create extension pg_trgm
 DROP EXTENSION "pg_trgm";

@@ -3,14 +3,14 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/4: undo: grant INSERT, UPDATE on table app.items to public
+-- Undo step 4/4: grant INSERT, UPDATE on table app.items to public
 REVOKE INSERT, UPDATE ON TABLE "app"."items" FROM PUBLIC;
 
--- Step 2/4: undo: grant SELECT on sequence app.ids to public
+-- Undo step 3/4: grant SELECT on sequence app.ids to public
 REVOKE SELECT ON SEQUENCE "app"."ids" FROM PUBLIC;
 
--- Step 3/4: undo: grant EXECUTE on function app.double to public
+-- Undo step 2/4: grant EXECUTE on function app.double to public
 REVOKE EXECUTE ON FUNCTION "app"."double"("n" integer) FROM PUBLIC;
 
--- Step 4/4: undo: revoke SELECT on table app.item_names from public
+-- Undo step 1/4: revoke SELECT on table app.item_names from public
 GRANT SELECT ON TABLE "app"."item_names" TO PUBLIC;

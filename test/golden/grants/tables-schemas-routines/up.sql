@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: public loses SELECT on item_names
+--   step 1 backward-incompatible: public loses SELECT on item_names
 
 -- Step 1/4: revoke SELECT on table app.item_names from public
 REVOKE SELECT ON TABLE "app"."item_names" FROM PUBLIC;

@@ -3,5 +3,5 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: rename index public.inv_acct to invoices_account_lookup [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: rename index public.inv_acct to invoices_account_lookup [lock: ACCESS EXCLUSIVE]
 ALTER INDEX "public"."invoices_account_lookup" RENAME TO "inv_acct";

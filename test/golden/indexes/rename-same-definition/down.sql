@@ -3,5 +3,5 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: rename index public.invoices_recent to invoices_account_id_issued_at_idx [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: rename index public.invoices_recent to invoices_account_id_issued_at_idx [lock: ACCESS EXCLUSIVE]
 ALTER INDEX "public"."invoices_account_id_issued_at_idx" RENAME TO "invoices_recent";

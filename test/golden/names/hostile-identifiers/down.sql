@@ -4,16 +4,16 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table Weird "Schema".select and its rows
+--   step 3 data-loss: rollback drops table Weird "Schema".select and its rows
 
--- Step 1/4: undo: create index Weird "Schema".Index With Spaces
+-- Undo step 4/4: create index Weird "Schema".Index With Spaces
 DROP INDEX "Weird ""Schema"""."Index With Spaces";
 
--- Step 2/4: undo: create table Weird "Schema".select
+-- Undo step 3/4: create table Weird "Schema".select
 DROP TABLE "Weird ""Schema"""."select";
 
--- Step 3/4: undo: create enum Weird "Schema".Mood; DROP TABLE x
+-- Undo step 2/4: create enum Weird "Schema".Mood; DROP TABLE x
 DROP TYPE "Weird ""Schema"""."Mood; DROP TABLE x";
 
--- Step 4/4: undo: create schema Weird "Schema"
+-- Undo step 1/4: create schema Weird "Schema"
 DROP SCHEMA "Weird ""Schema""";

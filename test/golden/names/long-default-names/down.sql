@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.customer_subscription_billing_period_adjustments_history and its rows
+--   step 1 data-loss: rollback drops table public.customer_subscription_billing_period_adjustments_history and its rows
 
--- Step 1/2: undo: create index public.customer_subscription_billing_billing_period_reference_adju_idx
+-- Undo step 2/2: create index public.customer_subscription_billing_billing_period_reference_adju_idx
 DROP INDEX "public"."customer_subscription_billing_billing_period_reference_adju_idx";
 
--- Step 2/2: undo: create table public.customer_subscription_billing_period_adjustments_history
+-- Undo step 1/2: create table public.customer_subscription_billing_period_adjustments_history
 DROP TABLE "public"."customer_subscription_billing_period_adjustments_history";

@@ -4,7 +4,8 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: running code that uses the old name breaks
+--   step 1 backward-incompatible: running code that uses the old name breaks
+--   step 2 backward-incompatible: running code that uses the old name breaks
 
 -- Step 1/3: rename table public.Customer Accounts to CustomerAccounts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."Customer Accounts" RENAME TO "CustomerAccounts";

@@ -3,20 +3,23 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops table public.events_2026_01: rollback recreates it empty
+--
 -- Hazards:
---   data-loss: rollback drops table public.events_2026_03 and its rows
---   data-loss: rollback drops table public.events_2026_04 and its rows
---   data-dependent: rollback re-attaches events_old with its old bound; fails if rows no longer fit
+--   step 4 data-dependent: rollback re-attaches events_old with its old bound; fails if rows no longer fit
+--   step 3 data-loss: rollback drops table public.events_2026_04 and its rows
+--   step 2 data-loss: rollback drops table public.events_2026_03 and its rows
 
--- Step 1/4: undo: move partition public.events_old of events to FOR VALUES FROM (MINVALUE) TO ('2026-01-01 00:00:00+00') [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/4: move partition public.events_old of events to FOR VALUES FROM (MINVALUE) TO ('2026-01-01 00:00:00+00') [lock: ACCESS EXCLUSIVE; reads every row]
 ALTER TABLE "public"."events" DETACH PARTITION "public"."events_old";
 ALTER TABLE "public"."events" ATTACH PARTITION "public"."events_old" FOR VALUES FROM ('2020-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00');
 
--- Step 2/4: undo: create partition of events public.events_2026_04
+-- Undo step 3/4: create partition of events public.events_2026_04
 DROP TABLE "public"."events_2026_04";
 
--- Step 3/4: undo: create partition of events public.events_2026_03
+-- Undo step 2/4: create partition of events public.events_2026_03
 DROP TABLE "public"."events_2026_03";
 
--- Step 4/4: undo: drop table public.events_2026_01 [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/4: drop table public.events_2026_01 [lock: ACCESS EXCLUSIVE]
 CREATE TABLE "public"."events_2026_01" PARTITION OF "public"."events" FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2026-02-01 00:00:00+00');

@@ -3,9 +3,13 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 1: drops table public.events_2026_01: rollback recreates it empty
+--
 -- Hazards:
---   data-loss: drops table public.events_2026_01 and its rows
---   data-dependent: re-attaching events_old checks every row against the new bound
+--   step 1 data-loss: drops table public.events_2026_01 and its rows
+--   step 4 data-dependent: re-attaching events_old checks every row against the new bound
+--   step 4 long-lock: holds ACCESS EXCLUSIVE on public.events_old while it reads every row: reads and writes of the table wait
 
 -- Step 1/4: drop table public.events_2026_01 [lock: ACCESS EXCLUSIVE]
 DROP TABLE "public"."events_2026_01";
@@ -16,6 +20,6 @@ CREATE TABLE "public"."events_2026_03" PARTITION OF "public"."events" FOR VALUES
 -- Step 3/4: create partition of events public.events_2026_04
 CREATE TABLE "public"."events_2026_04" PARTITION OF "public"."events" FOR VALUES FROM ('2026-04-01 00:00:00+00') TO ('2026-05-01 00:00:00+00');
 
--- Step 4/4: move partition public.events_old of events to FOR VALUES FROM (MINVALUE) TO ('2026-01-01 00:00:00+00') [lock: ACCESS EXCLUSIVE]
+-- Step 4/4: move partition public.events_old of events to FOR VALUES FROM (MINVALUE) TO ('2026-01-01 00:00:00+00') [lock: ACCESS EXCLUSIVE; reads every row]
 ALTER TABLE "public"."events" DETACH PARTITION "public"."events_old";
 ALTER TABLE "public"."events" ATTACH PARTITION "public"."events_old" FOR VALUES FROM (MINVALUE) TO ('2026-01-01 00:00:00+00');

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.page_views and its rows
+--   step 1 data-loss: rollback drops table public.page_views and its rows
 
--- Step 1/1: undo: create table public.page_views
+-- Undo step 1/1: create table public.page_views
 DROP TABLE "public"."page_views";

@@ -4,43 +4,43 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.metrics and its rows
---   data-loss: rollback drops table public.orders and its rows
---   data-loss: rollback drops table public.metrics_2026 and its rows
---   data-loss: rollback drops table public.orders_eu and its rows
---   data-loss: rollback drops table public.orders_other and its rows
---   data-loss: rollback drops table public.orders_us and its rows
---   data-loss: rollback drops table public.orders_eu_0 and its rows
---   data-loss: rollback drops table public.orders_eu_1 and its rows
---   data-loss: rollback drops table public.orders_us_0 and its rows
---   data-loss: rollback drops table public.orders_us_1 and its rows
+--   step 10 data-loss: rollback drops table public.orders_us_1 and its rows
+--   step 9 data-loss: rollback drops table public.orders_us_0 and its rows
+--   step 8 data-loss: rollback drops table public.orders_eu_1 and its rows
+--   step 7 data-loss: rollback drops table public.orders_eu_0 and its rows
+--   step 6 data-loss: rollback drops table public.orders_us and its rows
+--   step 5 data-loss: rollback drops table public.orders_other and its rows
+--   step 4 data-loss: rollback drops table public.orders_eu and its rows
+--   step 3 data-loss: rollback drops table public.metrics_2026 and its rows
+--   step 2 data-loss: rollback drops table public.orders and its rows
+--   step 1 data-loss: rollback drops table public.metrics and its rows
 
--- Step 1/10: undo: create partition of orders_us public.orders_us_1
+-- Undo step 10/10: create partition of orders_us public.orders_us_1
 DROP TABLE "public"."orders_us_1";
 
--- Step 2/10: undo: create partition of orders_us public.orders_us_0
+-- Undo step 9/10: create partition of orders_us public.orders_us_0
 DROP TABLE "public"."orders_us_0";
 
--- Step 3/10: undo: create partition of orders_eu public.orders_eu_1
+-- Undo step 8/10: create partition of orders_eu public.orders_eu_1
 DROP TABLE "public"."orders_eu_1";
 
--- Step 4/10: undo: create partition of orders_eu public.orders_eu_0
+-- Undo step 7/10: create partition of orders_eu public.orders_eu_0
 DROP TABLE "public"."orders_eu_0";
 
--- Step 5/10: undo: create partition of orders public.orders_us
+-- Undo step 6/10: create partition of orders public.orders_us
 DROP TABLE "public"."orders_us";
 
--- Step 6/10: undo: create partition of orders public.orders_other
+-- Undo step 5/10: create partition of orders public.orders_other
 DROP TABLE "public"."orders_other";
 
--- Step 7/10: undo: create partition of orders public.orders_eu
+-- Undo step 4/10: create partition of orders public.orders_eu
 DROP TABLE "public"."orders_eu";
 
--- Step 8/10: undo: create partition of metrics public.metrics_2026
+-- Undo step 3/10: create partition of metrics public.metrics_2026
 DROP TABLE "public"."metrics_2026";
 
--- Step 9/10: undo: create table public.orders
+-- Undo step 2/10: create table public.orders
 DROP TABLE "public"."orders";
 
--- Step 10/10: undo: create table public.metrics
+-- Undo step 1/10: create table public.metrics
 DROP TABLE "public"."metrics";

@@ -4,38 +4,38 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.audit_logs and its rows
---   data-loss: rollback drops table public.documents and its rows
---   data-loss: rollback drops table public.audit_logs_2026_01 and its rows
---   data-loss: rollback drops table public.audit_logs_2026_02 and its rows
---   data-loss: rollback drops table public.audit_logs_2026_03 and its rows
---   data-loss: rollback drops table public.audit_logs_default and its rows
---   data-loss: rollback drops table public.documents_2025 and its rows
---   data-loss: rollback drops table public.documents_2026 and its rows
+--   step 8 data-loss: rollback drops table public.documents_2026 and its rows
+--   step 7 data-loss: rollback drops table public.documents_2025 and its rows
+--   step 6 data-loss: rollback drops table public.audit_logs_default and its rows
+--   step 5 data-loss: rollback drops table public.audit_logs_2026_03 and its rows
+--   step 4 data-loss: rollback drops table public.audit_logs_2026_02 and its rows
+--   step 3 data-loss: rollback drops table public.audit_logs_2026_01 and its rows
+--   step 2 data-loss: rollback drops table public.documents and its rows
+--   step 1 data-loss: rollback drops table public.audit_logs and its rows
 
--- Step 1/9: undo: create index public.audit_logs_org_created_at_idx
+-- Undo step 9/9: create index public.audit_logs_org_created_at_idx
 DROP INDEX "public"."audit_logs_org_created_at_idx";
 
--- Step 2/9: undo: create partition of documents public.documents_2026
+-- Undo step 8/9: create partition of documents public.documents_2026
 DROP TABLE "public"."documents_2026";
 
--- Step 3/9: undo: create partition of documents public.documents_2025
+-- Undo step 7/9: create partition of documents public.documents_2025
 DROP TABLE "public"."documents_2025";
 
--- Step 4/9: undo: create partition of audit_logs public.audit_logs_default
+-- Undo step 6/9: create partition of audit_logs public.audit_logs_default
 DROP TABLE "public"."audit_logs_default";
 
--- Step 5/9: undo: create partition of audit_logs public.audit_logs_2026_03
+-- Undo step 5/9: create partition of audit_logs public.audit_logs_2026_03
 DROP TABLE "public"."audit_logs_2026_03";
 
--- Step 6/9: undo: create partition of audit_logs public.audit_logs_2026_02
+-- Undo step 4/9: create partition of audit_logs public.audit_logs_2026_02
 DROP TABLE "public"."audit_logs_2026_02";
 
--- Step 7/9: undo: create partition of audit_logs public.audit_logs_2026_01
+-- Undo step 3/9: create partition of audit_logs public.audit_logs_2026_01
 DROP TABLE "public"."audit_logs_2026_01";
 
--- Step 8/9: undo: create table public.documents
+-- Undo step 2/9: create table public.documents
 DROP TABLE "public"."documents";
 
--- Step 9/9: undo: create table public.audit_logs
+-- Undo step 1/9: create table public.audit_logs
 DROP TABLE "public"."audit_logs";

@@ -3,15 +3,15 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/4: undo: set row-level security of public.docs to enabled [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/4: set row-level security of public.docs to enabled [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."docs" FORCE ROW LEVEL SECURITY;
 
--- Step 2/4: undo: create policy docs_shared on public.docs [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/4: create policy docs_shared on public.docs [lock: ACCESS EXCLUSIVE]
 DROP POLICY "docs_shared" ON "public"."docs";
 
--- Step 3/4: undo: alter policy docs_owner on public.docs [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/4: alter policy docs_owner on public.docs [lock: ACCESS EXCLUSIVE]
 DROP POLICY "docs_owner" ON "public"."docs";
 CREATE POLICY "docs_owner" ON "public"."docs" AS PERMISSIVE FOR ALL TO PUBLIC USING (owner = current_user);
 
--- Step 4/4: undo: drop policy docs_shared on public.docs [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/4: drop policy docs_shared on public.docs [lock: ACCESS EXCLUSIVE]
 CREATE POLICY "docs_shared" ON "public"."docs" AS PERMISSIVE FOR SELECT TO PUBLIC USING (shared = 'yes');

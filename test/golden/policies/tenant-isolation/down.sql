@@ -3,15 +3,15 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/4: undo: set row-level security of public.notes to forced [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/4: set row-level security of public.notes to forced [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."notes" DISABLE ROW LEVEL SECURITY;
 ALTER TABLE "public"."notes" NO FORCE ROW LEVEL SECURITY;
 
--- Step 2/4: undo: create policy notes_write on public.notes [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/4: create policy notes_write on public.notes [lock: ACCESS EXCLUSIVE]
 DROP POLICY "notes_write" ON "public"."notes";
 
--- Step 3/4: undo: create policy notes_tenant on public.notes [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/4: create policy notes_tenant on public.notes [lock: ACCESS EXCLUSIVE]
 DROP POLICY "notes_tenant" ON "public"."notes";
 
--- Step 4/4: undo: create policy notes_read on public.notes [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/4: create policy notes_read on public.notes [lock: ACCESS EXCLUSIVE]
 DROP POLICY "notes_read" ON "public"."notes";

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: enables row-level security on notes: roles without a matching policy see no rows
+--   step 4 backward-incompatible: enables row-level security on notes: roles without a matching policy see no rows
 
 -- Step 1/4: create policy notes_read on public.notes [lock: ACCESS EXCLUSIVE]
 CREATE POLICY "notes_read" ON "public"."notes" AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);

@@ -4,28 +4,28 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.notes and its rows
+--   step 5 data-loss: rollback drops table public.notes and its rows
 
--- Step 1/8: undo: create trigger notes_truncate on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 8/8: create trigger notes_truncate on public.notes [lock: SHARE ROW EXCLUSIVE]
 DROP TRIGGER "notes_truncate" ON "public"."notes";
 
--- Step 2/8: undo: create trigger notes_touch on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 7/8: create trigger notes_touch on public.notes [lock: SHARE ROW EXCLUSIVE]
 DROP TRIGGER "notes_touch" ON "public"."notes";
 
--- Step 3/8: undo: create trigger notes_audit on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 6/8: create trigger notes_audit on public.notes [lock: SHARE ROW EXCLUSIVE]
 DROP TRIGGER "notes_audit" ON "public"."notes";
 
--- Step 4/8: undo: create table public.notes
+-- Undo step 5/8: create table public.notes
 DROP TABLE "public"."notes";
 
--- Step 5/8: undo: create function public.touch_updated_at()
+-- Undo step 4/8: create function public.touch_updated_at()
 DROP FUNCTION "public"."touch_updated_at"();
 
--- Step 6/8: undo: create procedure public.purge_old_notes("days" integer)
+-- Undo step 3/8: create procedure public.purge_old_notes("days" integer)
 DROP PROCEDURE "public"."purge_old_notes"("days" integer);
 
--- Step 7/8: undo: create function public.next_code("prefix" text)
+-- Undo step 2/8: create function public.next_code("prefix" text)
 DROP FUNCTION "public"."next_code"("prefix" text);
 
--- Step 8/8: undo: create function public.audit_change()
+-- Undo step 1/8: create function public.audit_change()
 DROP FUNCTION "public"."audit_change"();

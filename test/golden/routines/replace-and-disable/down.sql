@@ -3,20 +3,20 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/5: undo: set trigger items_stamp on public.items to disabled [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 5/5: set trigger items_stamp on public.items to disabled [lock: SHARE ROW EXCLUSIVE]
 ALTER TABLE "public"."items" ENABLE TRIGGER "items_stamp";
 
--- Step 2/5: undo: create trigger items_check on public.items [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 4/5: create trigger items_check on public.items [lock: SHARE ROW EXCLUSIVE]
 DROP TRIGGER "items_check" ON "public"."items";
 
--- Step 3/5: undo: replace function public.stamp()
+-- Undo step 3/5: replace function public.stamp()
 SET LOCAL check_function_bodies = off;
 CREATE OR REPLACE FUNCTION "public"."stamp"()
 RETURNS trigger
 LANGUAGE "plpgsql"
 AS $body$BEGIN RETURN NEW; END;$body$;
 
--- Step 4/5: undo: replace function public.score("n" integer)
+-- Undo step 2/5: replace function public.score("n" integer)
 DROP FUNCTION "public"."score"("n" integer);
 SET LOCAL check_function_bodies = off;
 CREATE OR REPLACE FUNCTION "public"."score"("n" integer)
@@ -25,5 +25,5 @@ LANGUAGE "sql"
 IMMUTABLE
 AS $body$SELECT n * 2$body$;
 
--- Step 5/5: undo: drop trigger items_check on public.items [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 1/5: drop trigger items_check on public.items [lock: SHARE ROW EXCLUSIVE]
 CREATE TRIGGER "items_check" BEFORE UPDATE ON "public"."items" FOR EACH ROW WHEN (NEW.name IS NOT NULL) EXECUTE FUNCTION "public"."stamp"();

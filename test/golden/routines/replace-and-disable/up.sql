@@ -4,8 +4,8 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: replaces the body of score; callers see the new behaviour at once
---   backward-incompatible: replaces the body of stamp; callers see the new behaviour at once
+--   step 2 backward-incompatible: replaces the body of score; callers see the new behaviour at once
+--   step 3 backward-incompatible: replaces the body of stamp; callers see the new behaviour at once
 
 -- Step 1/5: drop trigger items_check on public.items [lock: SHARE ROW EXCLUSIVE]
 DROP TRIGGER "items_check" ON "public"."items";

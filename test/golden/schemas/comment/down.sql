@@ -3,11 +3,11 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/3: undo: set comment on schema reporting
+-- Undo step 3/3: set comment on schema reporting
 COMMENT ON SCHEMA "reporting" IS 'BI views';
 
--- Step 2/3: undo: set comment on schema billing
+-- Undo step 2/3: set comment on schema billing
 COMMENT ON SCHEMA "billing" IS NULL;
 
--- Step 3/3: undo: set comment on schema audit
+-- Undo step 1/3: set comment on schema audit
 COMMENT ON SCHEMA "audit" IS 'Audit trail';

@@ -4,23 +4,23 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table billing.entries and its rows
---   data-loss: rollback drops table billing.ledgers and its rows
+--   step 4 data-loss: rollback drops table billing.ledgers and its rows
+--   step 3 data-loss: rollback drops table billing.entries and its rows
 
--- Step 1/6: undo: add foreignKey ledgers_account_id_fkey on billing.ledgers
+-- Undo step 6/6: add foreignKey ledgers_account_id_fkey on billing.ledgers
 ALTER TABLE "billing"."ledgers" DROP CONSTRAINT "ledgers_account_id_fkey";
 
--- Step 2/6: undo: add foreignKey entries_ledger_id_fkey on billing.entries
+-- Undo step 5/6: add foreignKey entries_ledger_id_fkey on billing.entries
 ALTER TABLE "billing"."entries" DROP CONSTRAINT "entries_ledger_id_fkey";
 
--- Step 3/6: undo: create table billing.ledgers
+-- Undo step 4/6: create table billing.ledgers
 DROP TABLE "billing"."ledgers";
 
--- Step 4/6: undo: create table billing.entries
+-- Undo step 3/6: create table billing.entries
 DROP TABLE "billing"."entries";
 
--- Step 5/6: undo: create enum billing.ledger_state
+-- Undo step 2/6: create enum billing.ledger_state
 DROP TYPE "billing"."ledger_state";
 
--- Step 6/6: undo: create schema billing
+-- Undo step 1/6: create schema billing
 DROP SCHEMA "billing";

@@ -3,18 +3,22 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 3: drops table billing.entries: rollback recreates it empty
+-- schemac:irreversible step 4: drops table billing.ledgers: rollback recreates it empty
+--
 -- Hazards:
---   data-dependent: rollback fails if rows violate entries_ledger_id_fkey
---   data-dependent: rollback fails if rows violate ledgers_account_id_fkey
+--   step 2 data-dependent: rollback fails if rows violate ledgers_account_id_fkey
+--   step 1 data-dependent: rollback fails if rows violate entries_ledger_id_fkey
 
--- Step 1/6: undo: drop schema billing
+-- Undo step 6/6: drop schema billing
 CREATE SCHEMA "billing";
 COMMENT ON SCHEMA "billing" IS 'Invoicing and ledgers';
 
--- Step 2/6: undo: drop enum billing.ledger_state [lock: ACCESS EXCLUSIVE]
+-- Undo step 5/6: drop enum billing.ledger_state
 CREATE TYPE "billing"."ledger_state" AS ENUM ('open', 'closed');
 
--- Step 3/6: undo: drop table billing.ledgers [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/6: drop table billing.ledgers [lock: ACCESS EXCLUSIVE]
 CREATE TABLE "billing"."ledgers" (
   "id" uuid NOT NULL,
   "account_id" uuid NOT NULL,
@@ -22,7 +26,7 @@ CREATE TABLE "billing"."ledgers" (
   CONSTRAINT "ledgers_pkey" PRIMARY KEY ("id")
 );
 
--- Step 4/6: undo: drop table billing.entries [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/6: drop table billing.entries [lock: ACCESS EXCLUSIVE]
 CREATE TABLE "billing"."entries" (
   "id" uuid NOT NULL,
   "ledger_id" uuid NOT NULL,
@@ -30,8 +34,8 @@ CREATE TABLE "billing"."entries" (
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 
--- Step 5/6: undo: drop foreignKey ledgers_account_id_fkey on billing.ledgers [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/6: drop foreignKey ledgers_account_id_fkey on billing.ledgers [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "billing"."ledgers" ADD CONSTRAINT "ledgers_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "public"."accounts" ("id");
 
--- Step 6/6: undo: drop foreignKey entries_ledger_id_fkey on billing.entries [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/6: drop foreignKey entries_ledger_id_fkey on billing.entries [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "billing"."entries" ADD CONSTRAINT "entries_ledger_id_fkey" FOREIGN KEY ("ledger_id") REFERENCES "billing"."ledgers" ("id");

@@ -3,9 +3,13 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 3: drops table billing.entries: rollback recreates it empty
+-- schemac:irreversible step 4: drops table billing.ledgers: rollback recreates it empty
+--
 -- Hazards:
---   data-loss: drops table billing.entries and its rows
---   data-loss: drops table billing.ledgers and its rows
+--   step 3 data-loss: drops table billing.entries and its rows
+--   step 4 data-loss: drops table billing.ledgers and its rows
 
 -- Step 1/6: drop foreignKey entries_ledger_id_fkey on billing.entries [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "billing"."entries" DROP CONSTRAINT "entries_ledger_id_fkey";
@@ -19,7 +23,7 @@ DROP TABLE "billing"."entries";
 -- Step 4/6: drop table billing.ledgers [lock: ACCESS EXCLUSIVE]
 DROP TABLE "billing"."ledgers";
 
--- Step 5/6: drop enum billing.ledger_state [lock: ACCESS EXCLUSIVE]
+-- Step 5/6: drop enum billing.ledger_state
 DROP TYPE "billing"."ledger_state";
 
 -- Step 6/6: drop schema billing

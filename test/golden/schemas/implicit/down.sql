@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table audit.events and its rows
+--   step 2 data-loss: rollback drops table audit.events and its rows
 
--- Step 1/2: undo: create table audit.events
+-- Undo step 2/2: create table audit.events
 DROP TABLE "audit"."events";
 
--- Step 2/2: undo: create schema audit
+-- Undo step 1/2: create schema audit
 DROP SCHEMA "audit";

@@ -3,8 +3,8 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: undo: set comment on table public.payments [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: set comment on table public.payments
 COMMENT ON TABLE "public"."payments" IS 'Money received';
 
--- Step 2/2: undo: set comment on table public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: set comment on table public.invoices
 COMMENT ON TABLE "public"."invoices" IS 'Bills';

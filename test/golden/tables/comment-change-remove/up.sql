@@ -3,8 +3,8 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/2: set comment on table public.invoices [lock: ACCESS EXCLUSIVE]
+-- Step 1/2: set comment on table public.invoices
 COMMENT ON TABLE "public"."invoices" IS 'Bills sent to customers'' billing contacts';
 
--- Step 2/2: set comment on table public.payments [lock: ACCESS EXCLUSIVE]
+-- Step 2/2: set comment on table public.payments
 COMMENT ON TABLE "public"."payments" IS NULL;

@@ -3,5 +3,5 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/1: undo: set comment on table public.invoices [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/1: set comment on table public.invoices
 COMMENT ON TABLE "public"."invoices" IS NULL;

@@ -4,17 +4,17 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.contacts and its rows
---   data-loss: rollback drops table public.customers and its rows
+--   step 2 data-loss: rollback drops table public.customers and its rows
+--   step 1 data-loss: rollback drops table public.contacts and its rows
 
--- Step 1/4: undo: add foreignKey customers_primary_contact_id_fkey on public.customers
+-- Undo step 4/4: add foreignKey customers_primary_contact_id_fkey on public.customers
 ALTER TABLE "public"."customers" DROP CONSTRAINT "customers_primary_contact_id_fkey";
 
--- Step 2/4: undo: add foreignKey contacts_customer_id_fkey on public.contacts
+-- Undo step 3/4: add foreignKey contacts_customer_id_fkey on public.contacts
 ALTER TABLE "public"."contacts" DROP CONSTRAINT "contacts_customer_id_fkey";
 
--- Step 3/4: undo: create table public.customers
+-- Undo step 2/4: create table public.customers
 DROP TABLE "public"."customers";
 
--- Step 4/4: undo: create table public.contacts
+-- Undo step 1/4: create table public.contacts
 DROP TABLE "public"."contacts";

@@ -4,13 +4,13 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.invoices and its rows
+--   step 1 data-loss: rollback drops table public.invoices and its rows
 
--- Step 1/3: undo: create index public.invoices_account_id_issued_at_idx
+-- Undo step 3/3: create index public.invoices_account_id_issued_at_idx
 DROP INDEX "public"."invoices_account_id_issued_at_idx";
 
--- Step 2/3: undo: add foreignKey invoices_account_id_fkey on public.invoices
+-- Undo step 2/3: add foreignKey invoices_account_id_fkey on public.invoices
 ALTER TABLE "public"."invoices" DROP CONSTRAINT "invoices_account_id_fkey";
 
--- Step 3/3: undo: create table public.invoices
+-- Undo step 1/3: create table public.invoices
 DROP TABLE "public"."invoices";

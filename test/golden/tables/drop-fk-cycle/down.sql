@@ -3,11 +3,15 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 3: drops table public.contacts: rollback recreates it empty
+-- schemac:irreversible step 4: drops table public.customers: rollback recreates it empty
+--
 -- Hazards:
---   data-dependent: rollback fails if rows violate contacts_customer_id_fkey
---   data-dependent: rollback fails if rows violate customers_primary_contact_id_fkey
+--   step 2 data-dependent: rollback fails if rows violate customers_primary_contact_id_fkey
+--   step 1 data-dependent: rollback fails if rows violate contacts_customer_id_fkey
 
--- Step 1/4: undo: drop table public.customers [lock: ACCESS EXCLUSIVE]
+-- Undo step 4/4: drop table public.customers [lock: ACCESS EXCLUSIVE]
 CREATE TABLE "public"."customers" (
   "id" uuid NOT NULL,
   "name" text NOT NULL,
@@ -15,7 +19,7 @@ CREATE TABLE "public"."customers" (
   CONSTRAINT "customers_pkey" PRIMARY KEY ("id")
 );
 
--- Step 2/4: undo: drop table public.contacts [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/4: drop table public.contacts [lock: ACCESS EXCLUSIVE]
 CREATE TABLE "public"."contacts" (
   "id" uuid NOT NULL,
   "customer_id" uuid NOT NULL,
@@ -23,8 +27,8 @@ CREATE TABLE "public"."contacts" (
   CONSTRAINT "contacts_pkey" PRIMARY KEY ("id")
 );
 
--- Step 3/4: undo: drop foreignKey customers_primary_contact_id_fkey on public.customers [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/4: drop foreignKey customers_primary_contact_id_fkey on public.customers [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."customers" ADD CONSTRAINT "customers_primary_contact_id_fkey" FOREIGN KEY ("primary_contact_id") REFERENCES "public"."contacts" ("id") ON DELETE SET NULL;
 
--- Step 4/4: undo: drop foreignKey contacts_customer_id_fkey on public.contacts [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/4: drop foreignKey contacts_customer_id_fkey on public.contacts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."contacts" ADD CONSTRAINT "contacts_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "public"."customers" ("id") ON DELETE CASCADE;

@@ -3,9 +3,13 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 3: drops table public.contacts: rollback recreates it empty
+-- schemac:irreversible step 4: drops table public.customers: rollback recreates it empty
+--
 -- Hazards:
---   data-loss: drops table public.contacts and its rows
---   data-loss: drops table public.customers and its rows
+--   step 3 data-loss: drops table public.contacts and its rows
+--   step 4 data-loss: drops table public.customers and its rows
 
 -- Step 1/4: drop foreignKey contacts_customer_id_fkey on public.contacts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."contacts" DROP CONSTRAINT "contacts_customer_id_fkey";

@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   backward-incompatible: running code that uses the old name breaks
+--   step 1 backward-incompatible: running code that uses the old name breaks
 
 -- Step 1/4: rename table public.accounts to customers [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" RENAME TO "customers";

@@ -4,10 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: rollback rewrites cache_entries
+--   step 1 table-rewrite: rollback rewrites cache_entries
 
--- Step 1/2: undo: set storage parameters of public.cache_entries [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/2: set storage parameters of public.cache_entries [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."cache_entries" SET ("autovacuum_enabled" = 'false', "fillfactor" = 70);
 
--- Step 2/2: undo: set public.cache_entries LOGGED [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/2: set public.cache_entries LOGGED [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."cache_entries" SET UNLOGGED;

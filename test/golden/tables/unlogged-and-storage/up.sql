@@ -4,9 +4,10 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: SET LOGGED rewrites cache_entries
+--   step 1 table-rewrite: SET LOGGED rewrites cache_entries
+--   step 1 long-lock: holds ACCESS EXCLUSIVE on public.cache_entries while it rewrites the table: reads and writes of the table wait
 
--- Step 1/2: set public.cache_entries LOGGED [lock: ACCESS EXCLUSIVE]
+-- Step 1/2: set public.cache_entries LOGGED [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."cache_entries" SET LOGGED;
 
 -- Step 2/2: set storage parameters of public.cache_entries [lock: ACCESS EXCLUSIVE]

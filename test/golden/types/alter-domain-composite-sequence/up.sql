@@ -3,9 +3,12 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 --
+-- Irreversible: rolling back cannot give back what these steps remove (rollback needs --force):
+-- schemac:irreversible step 2: drops attributes of type public.money_pair: rollback re-adds them without their values
+--
 -- Hazards:
---   data-dependent: fails if existing values of columns of domain score violate its new rules
---   data-loss: attributes dropped from type money_pair lose their values
+--   step 1 data-dependent: fails if existing values of columns of domain score violate its new rules
+--   step 2 data-loss: attributes dropped from type money_pair lose their values
 
 -- Step 1/3: alter domain public.score
 ALTER DOMAIN "public"."score" DROP DEFAULT;

@@ -4,22 +4,22 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.invoices and its rows
+--   step 6 data-loss: rollback drops table public.invoices and its rows
 
--- Step 1/6: undo: create table public.invoices
+-- Undo step 6/6: create table public.invoices
 DROP TABLE "public"."invoices";
 
--- Step 2/6: undo: create sequence public.invoice_numbers
+-- Undo step 5/6: create sequence public.invoice_numbers
 DROP SEQUENCE "public"."invoice_numbers";
 
--- Step 3/6: undo: create sequence public.countdown
+-- Undo step 4/6: create sequence public.countdown
 DROP SEQUENCE "public"."countdown";
 
--- Step 4/6: undo: create type public.postal_address
+-- Undo step 3/6: create type public.postal_address
 DROP TYPE "public"."postal_address";
 
--- Step 5/6: undo: create domain public.money_amount
+-- Undo step 2/6: create domain public.money_amount
 DROP DOMAIN "public"."money_amount";
 
--- Step 6/6: undo: create domain public.email_address
+-- Undo step 1/6: create domain public.email_address
 DROP DOMAIN "public"."email_address";

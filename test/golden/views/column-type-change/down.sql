@@ -4,21 +4,21 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-dependent: rollback converts items.price back; fails if values do not convert
+--   step 3 data-dependent: rollback converts items.price back; fails if values do not convert
 
--- Step 1/5: undo: create view public.expensive_items
+-- Undo step 5/5: create view public.expensive_items
 DROP VIEW "public"."expensive_items";
 
--- Step 2/5: undo: create view public.priced_items
+-- Undo step 4/5: create view public.priced_items
 DROP VIEW "public"."priced_items";
 
--- Step 3/5: undo: change type of public.items.price [lock: ACCESS EXCLUSIVE]
+-- Undo step 3/5: change type of public.items.price [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "price" TYPE integer USING "price"::integer;
 
--- Step 4/5: undo: drop view public.priced_items [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/5: drop view public.priced_items [lock: ACCESS EXCLUSIVE]
 CREATE VIEW "public"."priced_items" AS
 SELECT id, name, price FROM items WHERE price IS NOT NULL;
 
--- Step 5/5: undo: drop view public.expensive_items [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/5: drop view public.expensive_items [lock: ACCESS EXCLUSIVE]
 CREATE VIEW "public"."expensive_items" AS
 SELECT id, name FROM priced_items WHERE price > 100;

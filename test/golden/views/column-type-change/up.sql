@@ -4,8 +4,9 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   table-rewrite: changes the type of items.price; may rewrite the table
---   data-dependent: fails if existing values do not convert
+--   step 3 table-rewrite: changes the type of items.price: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+--   step 3 data-dependent: fails if existing values do not convert
+--   step 3 long-lock: holds ACCESS EXCLUSIVE on public.items while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/5: drop view public.expensive_items [lock: ACCESS EXCLUSIVE]
 DROP VIEW "public"."expensive_items";
@@ -13,7 +14,7 @@ DROP VIEW "public"."expensive_items";
 -- Step 2/5: drop view public.priced_items [lock: ACCESS EXCLUSIVE]
 DROP VIEW "public"."priced_items";
 
--- Step 3/5: change type of public.items.price [lock: ACCESS EXCLUSIVE]
+-- Step 3/5: change type of public.items.price [lock: ACCESS EXCLUSIVE; rewrites the table]
 ALTER TABLE "public"."items" ALTER COLUMN "price" TYPE numeric(12,2) USING "price"::numeric(12,2);
 
 -- Step 4/5: create view public.priced_items

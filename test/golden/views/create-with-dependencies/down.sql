@@ -4,16 +4,16 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   data-loss: rollback drops table public.order_notes and its rows
+--   step 1 data-loss: rollback drops table public.order_notes and its rows
 
--- Step 1/4: undo: create view public.big_open_orders
+-- Undo step 4/4: create view public.big_open_orders
 DROP VIEW "public"."big_open_orders";
 
--- Step 2/4: undo: create view public.open_orders
+-- Undo step 3/4: create view public.open_orders
 DROP VIEW "public"."open_orders";
 
--- Step 3/4: undo: create materialized view public.monthly_totals
+-- Undo step 2/4: create materialized view public.monthly_totals [reads every row]
 DROP MATERIALIZED VIEW "public"."monthly_totals";
 
--- Step 4/4: undo: create table public.order_notes
+-- Undo step 1/4: create table public.order_notes
 DROP TABLE "public"."order_notes";

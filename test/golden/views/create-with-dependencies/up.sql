@@ -4,7 +4,7 @@
 -- schemac runs this file in one transaction.
 --
 -- Hazards:
---   long-lock: populates materialized view public.monthly_totals; takes as long as its query
+--   step 2 long-lock: populates materialized view public.monthly_totals; takes as long as its query
 
 -- Step 1/4: create table public.order_notes
 CREATE TABLE "public"."order_notes" (
@@ -13,7 +13,7 @@ CREATE TABLE "public"."order_notes" (
   CONSTRAINT "order_notes_pkey" PRIMARY KEY ("id")
 );
 
--- Step 2/4: create materialized view public.monthly_totals
+-- Step 2/4: create materialized view public.monthly_totals [reads every row]
 CREATE MATERIALIZED VIEW "public"."monthly_totals" AS
 SELECT date_trunc('month', placed_at) AS month, count(*) AS orders, sum(total) AS total FROM orders GROUP BY 1;
 COMMENT ON MATERIALIZED VIEW "public"."monthly_totals" IS 'Refreshed nightly';

@@ -3,20 +3,20 @@
 -- `schemac generate` instead.
 -- schemac runs this file in one transaction.
 
--- Step 1/5: undo: set comments on view public.all_people
+-- Undo step 5/5: set comments on view public.all_people
 COMMENT ON VIEW "public"."all_people" IS 'everyone';
 COMMENT ON COLUMN "public"."all_people"."name" IS NULL;
 
--- Step 2/5: undo: create view public.active_names
+-- Undo step 4/5: create view public.active_names
 DROP VIEW "public"."active_names";
 
--- Step 3/5: undo: create view public.active_people
+-- Undo step 3/5: create view public.active_people
 DROP VIEW "public"."active_people";
 
--- Step 4/5: undo: drop view public.active_people [lock: ACCESS EXCLUSIVE]
+-- Undo step 2/5: drop view public.active_people [lock: ACCESS EXCLUSIVE]
 CREATE VIEW "public"."active_people" AS
 SELECT id, name FROM people WHERE active = 'yes';
 
--- Step 5/5: undo: drop view public.active_names [lock: ACCESS EXCLUSIVE]
+-- Undo step 1/5: drop view public.active_names [lock: ACCESS EXCLUSIVE]
 CREATE VIEW "public"."active_names" AS
 SELECT name FROM active_people;
