@@ -148,7 +148,7 @@ export class FileState implements FileFacts {
     if (!drop) return;
     const kind = DROPPED_KINDS[drop.removeType];
     if (!kind) return;
-    for (const object of drop.objects ?? []) this.created.delete(key(kind, objectName(object as AnyNode)));
+    for (const object of drop.objects ?? []) this.created.delete(key(kind, objectName(object)));
   }
 
   private recordRenamed(node: StatementNode): void {
@@ -208,7 +208,8 @@ export class FileState implements FileFacts {
   }
 }
 
-const DROPPED_KINDS: Readonly<Record<string, CreatedKind>> = {
+/** The kind of created object a `DROP` of each object type removes. */
+export const DROPPED_KINDS: Readonly<Record<string, CreatedKind>> = {
   OBJECT_TABLE: 'relation',
   OBJECT_VIEW: 'relation',
   OBJECT_MATVIEW: 'relation',
@@ -218,6 +219,7 @@ const DROPPED_KINDS: Readonly<Record<string, CreatedKind>> = {
   OBJECT_SCHEMA: 'schema',
   OBJECT_FUNCTION: 'function',
   OBJECT_PROCEDURE: 'function',
+  OBJECT_ROUTINE: 'function',
 };
 
 const RELATION_KINDS: ReadonlySet<string> = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE']);

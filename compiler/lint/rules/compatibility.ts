@@ -3,10 +3,10 @@
  * migration is applied still uses the old names and objects, and fails on the new schema.
  */
 import { statementOf, type AnyNode, type StatementNode } from '../nodes.js';
-import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
+import { NO_HITS, type RuleDefinition, type RuleHit } from '../rule.js';
 import type { CreatedKind } from '../state.js';
 import { nameFromParts, objectName, relationName, strings, type QualifiedName } from '../tree.js';
-import { columnAt, hit, isExisting, show } from './support.js';
+import { columnAt, droppedExisting, hit, isExisting, show } from './support.js';
 
 /** `ALTER TABLE public.users RENAME COLUMN name TO full_name` */
 export const renameColumn: RuleDefinition = {
@@ -90,15 +90,6 @@ export const renameObject: RuleDefinition = {
     return [hit(`${renamed.change}: running code that uses the old name fails`)];
   },
 };
-
-/** The objects a DROP of one of `removeTypes` names that the file did not create. */
-function droppedExisting(node: StatementNode, removeTypes: readonly string[], kind: CreatedKind, context: LintContext): { type: string; name: QualifiedName }[] {
-  const drop = statementOf(node, 'DropStmt');
-  if (!drop || !removeTypes.includes(drop.removeType)) return [];
-  return (drop.objects ?? [])
-    .map((o) => ({ type: drop.removeType, name: objectName(o as AnyNode) }))
-    .filter(({ name }) => !context.file.isNew(kind, name));
-}
 
 /** `DROP VIEW public.active_users` */
 export const dropView: RuleDefinition = {

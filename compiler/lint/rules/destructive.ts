@@ -5,15 +5,8 @@
 import { statementOf, type AnyNode, type StatementNode } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import { alterTableCommands, objectName, relationName, type QualifiedName } from '../tree.js';
-import type { CreatedKind } from '../state.js';
-import { columnAt, hit, isExisting, listed, show, tableAt } from './support.js';
-
-/** The objects a `DROP <kind>` names that the file did not create. */
-function droppedExisting(node: StatementNode, removeTypes: readonly string[], kind: CreatedKind, context: LintContext): QualifiedName[] {
-  const drop = statementOf(node, 'DropStmt');
-  if (!drop || !removeTypes.includes(drop.removeType)) return [];
-  return (drop.objects ?? []).map((o) => objectName(o as AnyNode)).filter((name) => !context.file.isNew(kind, name));
-}
+import { DROPPED_KINDS } from '../state.js';
+import { columnAt, droppedExisting, hit, isExisting, listed, show, tableAt } from './support.js';
 
 /** `DROP TABLE public.orders` */
 export const dropTable: RuleDefinition = {
@@ -29,7 +22,7 @@ export const dropTable: RuleDefinition = {
     good: '-- schemac:allow SC601 archived to s3://backups/legacy_events, unused since v42\nDROP TABLE public.legacy_events;',
   },
   check: (statement, context) =>
-    droppedExisting(statement.node, ['OBJECT_TABLE'], 'relation', context).map((table) =>
+    droppedExisting(statement.node, ['OBJECT_TABLE'], 'relation', context).map(({ name: table }) =>
       hit(`drops table ${show(table)} and all its rows`, { path: tableAt(table) }),
     ),
 };
@@ -67,7 +60,7 @@ export const dropSchema: RuleDefinition = {
   fix: 'Drop the objects of the schema one by one (each reviewed), then the empty schema, and suppress this finding with the reason.',
   example: { bad: 'DROP SCHEMA reporting CASCADE;', good: '-- schemac:allow SC603 schema emptied by migration 20240601_drop_reports\nDROP SCHEMA reporting;' },
   check: ({ node }, context) =>
-    droppedExisting(node, ['OBJECT_SCHEMA'], 'schema', context).map((schema) => hit(`drops schema ${schema.name}`, { path: `schema:${schema.name}` })),
+    droppedExisting(node, ['OBJECT_SCHEMA'], 'schema', context).map(({ name: schema }) => hit(`drops schema ${schema.name}`, { path: `schema:${schema.name}` })),
 };
 
 /** `TRUNCATE public.sessions` */
@@ -99,7 +92,7 @@ export const dropCascade: RuleDefinition = {
   example: { bad: 'DROP TYPE public.status CASCADE;', good: 'ALTER TABLE public.orders DROP COLUMN status;\nDROP TYPE public.status;' },
   check: ({ node }, context) => {
     const drop = statementOf(node, 'DropStmt');
-    if (drop?.behavior === 'DROP_CASCADE' && (drop.objects ?? []).some((o) => !isNewObject(drop.removeType, o as AnyNode, context))) {
+    if (drop?.behavior === 'DROP_CASCADE' && (drop.objects ?? []).some((o) => !isNewObject(drop.removeType, o, context))) {
       return [hit(`${dropVerb(drop.removeType)} with CASCADE also drops every object that depends on it`)];
     }
     const truncated = statementOf(node, 'TruncateStmt');
@@ -113,21 +106,9 @@ export const dropCascade: RuleDefinition = {
 };
 
 function isNewObject(removeType: string, object: AnyNode, context: LintContext): boolean {
-  const kind = CASCADE_KINDS[removeType];
+  const kind = DROPPED_KINDS[removeType];
   return kind !== undefined && context.file.isNew(kind, objectName(object));
 }
-
-const CASCADE_KINDS: Readonly<Record<string, CreatedKind>> = {
-  OBJECT_TABLE: 'relation',
-  OBJECT_VIEW: 'relation',
-  OBJECT_MATVIEW: 'relation',
-  OBJECT_SEQUENCE: 'relation',
-  OBJECT_TYPE: 'type',
-  OBJECT_DOMAIN: 'type',
-  OBJECT_SCHEMA: 'schema',
-  OBJECT_FUNCTION: 'function',
-  OBJECT_PROCEDURE: 'function',
-};
 
 const dropVerb = (removeType: string): string => `DROP ${removeType.replace(/^OBJECT_/, '').replace('MATVIEW', 'MATERIALIZED VIEW').replaceAll('_', ' ')}`;
 
@@ -142,7 +123,7 @@ export const dropSequence: RuleDefinition = {
   fix: 'Make sure no default or code uses the sequence and that its numbers are not needed again; then drop it and suppress this finding with the reason.',
   example: { bad: 'DROP SEQUENCE public.invoice_number_seq;', good: '-- schemac:allow SC606 invoices now numbered by public.invoice_numbers table\nDROP SEQUENCE public.invoice_number_seq;' },
   check: ({ node }, context) =>
-    droppedExisting(node, ['OBJECT_SEQUENCE'], 'relation', context).map((sequence) =>
+    droppedExisting(node, ['OBJECT_SEQUENCE'], 'relation', context).map(({ name: sequence }) =>
       hit(`drops sequence ${show(sequence)} and its current value`, { path: `sequence:${show(sequence)}` }),
     ),
 };
@@ -158,7 +139,7 @@ export const dropType: RuleDefinition = {
   fix: 'Remove the uses of the type from the application and the columns first; then drop it.',
   example: { bad: 'DROP TYPE public.status;', good: '-- schemac:allow SC607 status replaced by order_state in release 12\nDROP TYPE public.status;' },
   check: ({ node }, context) =>
-    droppedExisting(node, ['OBJECT_TYPE', 'OBJECT_DOMAIN'], 'type', context).map((type) => hit(`drops type ${show(type)}`, { path: `type:${show(type)}` })),
+    droppedExisting(node, ['OBJECT_TYPE', 'OBJECT_DOMAIN'], 'type', context).map(({ name: type }) => hit(`drops type ${show(type)}`, { path: `type:${show(type)}` })),
 };
 
 function whereless(node: StatementNode, kind: 'DeleteStmt' | 'UpdateStmt', context: LintContext): QualifiedName | undefined {
