@@ -18,6 +18,8 @@ export interface StringNode {
 export interface RangeVar {
   readonly schemaname?: string;
   readonly relname: string;
+  /** Absent for `ONLY name` (the relation without its inheritance children or partitions). */
+  readonly inh?: boolean;
   /** 'p' permanent, 'u' unlogged, 't' temporary. */
   readonly relpersistence?: string;
 }

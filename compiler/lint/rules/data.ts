@@ -5,6 +5,7 @@
 import { nodeOf, statementOf, type AnyNode } from '../nodes.js';
 import { NO_HITS, type RuleDefinition } from '../rule.js';
 import { addedColumn, addedConstraint, alterTableCommands, columnConstraint, columnType, relationName, SERIAL_TYPES, strings } from '../tree.js';
+import { isOnOnly } from './locks.js';
 import { columnAt, hit, isExisting, show, tableAt } from './support.js';
 
 /** `ALTER TABLE public.users ADD COLUMN tenant_id bigint NOT NULL` */
@@ -56,7 +57,7 @@ export const uniqueOnExistingTable: RuleDefinition = {
   },
   check: ({ node }, context) => {
     const index = statementOf(node, 'IndexStmt');
-    if (index?.unique) {
+    if (index?.unique && !isOnOnly(index.relation)) {
       const table = relationName(index.relation);
       return isExisting(context, table) ? [hit(`makes (${indexColumns(index.indexParams)}) unique on ${show(table)}: fails if existing rows hold duplicates`, { path: tableAt(table) })] : NO_HITS;
     }

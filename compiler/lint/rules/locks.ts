@@ -3,7 +3,7 @@
  * writes (or reads), when a variant exists that does not. Tables created earlier in the same file
  * are exempt: nobody else uses them yet.
  */
-import { nodeOf, statementOf, type Constraint } from '../nodes.js';
+import { nodeOf, statementOf, type Constraint, type RangeVar } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import {
   addedColumn,
@@ -28,6 +28,12 @@ function constraintsAddedToExisting(node: Parameters<typeof alterTableCommands>[
   });
 }
 
+/**
+ * `CREATE INDEX … ON ONLY parent`: on a partitioned table this only records an (invalid) index
+ * in the catalog, to which the partitions' indexes, built CONCURRENTLY, are then attached.
+ */
+export const isOnOnly = (relation: RangeVar): boolean => relation.inh !== true;
+
 const named = (constraint: Constraint): string => (constraint.conname ? `${constraint.conname} ` : '');
 
 /** `CREATE INDEX users_email_idx ON public.users (email)` */
@@ -37,7 +43,7 @@ export const indexWithoutConcurrently: RuleDefinition = {
   severity: 'error',
   category: 'lock',
   title: 'index created without CONCURRENTLY',
-  why: 'CREATE INDEX without CONCURRENTLY holds a SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE waits, for minutes on a large table.',
+  why: 'CREATE INDEX without CONCURRENTLY holds a SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE waits, for minutes on a large table. (`CREATE INDEX … ON ONLY` a partitioned table builds nothing and is not reported.)',
   fix: 'Use CREATE INDEX CONCURRENTLY, in a step that runs outside a transaction (`-- schemac:transaction none`). If it fails it leaves an INVALID index: drop it and retry. On a partitioned table, create the index ON ONLY the parent, CONCURRENTLY on each partition, and ATTACH them.',
   example: {
     bad: 'CREATE INDEX users_email_idx ON public.users (email);',
@@ -45,7 +51,7 @@ export const indexWithoutConcurrently: RuleDefinition = {
   },
   check: ({ node }, context) => {
     const index = statementOf(node, 'IndexStmt');
-    if (!index || index.concurrent) return NO_HITS;
+    if (!index || index.concurrent || isOnOnly(index.relation)) return NO_HITS;
     const table = relationName(index.relation);
     if (!isExisting(context, table)) return NO_HITS;
     return [hit(`creates index ${index.idxname ?? '(unnamed)'} on ${show(table)} without CONCURRENTLY: writes to the table wait until the index is built`, { path: tableAt(table) })];

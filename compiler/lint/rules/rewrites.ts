@@ -3,7 +3,7 @@
  * rebuilds its indexes) while holding an ACCESS EXCLUSIVE lock, so neither reads nor writes
  * proceed until it is done: minutes to hours on a large table.
  */
-import { nodeOf, statementOf, type ColumnDef } from '../nodes.js';
+import { nodeOf, statementOf, type AnyNode, type ColumnDef, type TypeName } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import {
   addedColumn,
@@ -14,6 +14,8 @@ import {
   formatType,
   relationName,
   SERIAL_TYPES,
+  strings,
+  type ColumnType,
   type QualifiedName,
 } from '../tree.js';
 import { isVacuumFull } from '../locks.js';
@@ -60,7 +62,9 @@ function typeChangeHits(table: QualifiedName, column: string, definition: Column
   const target = `${show(table)}.${column}`;
   const path = columnAt(table, column);
   const rewrite = 'PostgreSQL rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock';
-  if (definition.raw_default) return [hit(`changes the type of ${target} to ${formatType(to)} with USING: ${rewrite}`, { path })];
+  if (definition.raw_default && !isPlainCast(definition.raw_default, column, to)) {
+    return [hit(`changes the type of ${target} to ${formatType(to)} with USING: ${rewrite}`, { path })];
+  }
   if (definition.collClause) return [hit(`changes the type of ${target} to ${formatType(to)} with a COLLATE clause: ${rewrite}`, { path })];
   if (from) return isBinaryCoercible(from, to) ? [] : [hit(`changes the type of ${target} from ${formatType(from)} to ${formatType(to)}: ${rewrite}`, { path })];
   const sources = coercibleSources(to);
@@ -71,6 +75,14 @@ function typeChangeHits(table: QualifiedName, column: string, definition: Column
       hint: `The linter cannot see the current type. If it is ${sources}, no rewrite happens: suppress this finding with \`-- schemac:allow SC610 <current type>\`. Otherwise add a new column, backfill it in batches and switch over.`,
     }),
   ];
+}
+
+/** `USING col` or `USING col::<the new type>`: the same as no USING clause. */
+function isPlainCast(using: AnyNode, column: string, to: ColumnType): boolean {
+  const cast = nodeOf<{ arg?: AnyNode; typeName?: TypeName }>(using, 'TypeCast');
+  if (cast && (!cast.typeName || formatType(columnType(cast.typeName)) !== formatType(to))) return false;
+  const reference = nodeOf<{ fields?: AnyNode[] }>(cast ? cast.arg : using, 'ColumnRef');
+  return reference !== undefined && strings(reference.fields).join('.') === column;
 }
 
 /** PostgreSQL functions whose default value must be computed for each existing row. */
