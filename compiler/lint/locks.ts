@@ -3,7 +3,7 @@
  * rule. A lock that conflicts with ordinary reads or writes (SHARE and stronger) is *strong*: while
  * it waits for a long-running query, every later query on the table queues behind it.
  */
-import { nodeOf, statementOf, type AlterTableCmd, type Constraint, type PartitionCmd, type StatementNode } from './nodes.js';
+import { nodeOf, statementOf, type AlterTableCmd, type Constraint, type PartitionCmd, type RangeVar, type StatementNode } from './nodes.js';
 import { objectName, relationName, type QualifiedName } from './tree.js';
 
 /** PostgreSQL's table lock modes, weakest first (the numbers are PostgreSQL's own). */
@@ -84,7 +84,7 @@ export function tableLocks(node: StatementNode): TableLock[] {
   const create = statementOf(node, 'CreateStmt');
   if (create) {
     const parents = (create.inhRelations ?? []).flatMap((r) => {
-      const parent = nodeOf<Parameters<typeof relationName>[0]>(r, 'RangeVar');
+      const parent = nodeOf<RangeVar>(r, 'RangeVar');
       return parent ? [{ relation: relationName(parent), mode: 'ACCESS EXCLUSIVE' as const }] : [];
     });
     const referenced = foreignKeyTargets(create.tableElts).map((relation) => ({ relation, mode: 'SHARE ROW EXCLUSIVE' as const }));

@@ -92,7 +92,7 @@ function suppressionsIn(comments: readonly CommentLine[]): Suppression[] {
     if (!allow) return [];
     const listed = ALLOWED_CODES.exec(allow[1]!.trim());
     if (!listed) return [{ codes: [], reason: allow[1]!.trim(), line }];
-    return [{ codes: listed[1]!.split(',').map((c) => c.trim()), reason: listed[2]!.trim(), line }];
+    return [{ codes: listed[1]!.split(',').map((c) => c.trim()), reason: listed[2]!.replace(/^[:\-–—\s]+/, '').trim(), line }];
   });
 }
 

@@ -3,7 +3,7 @@
  * writes (or reads), when a variant exists that does not. Tables created earlier in the same file
  * are exempt: nobody else uses them yet.
  */
-import { nodeOf, statementOf, type Constraint, type RangeVar } from '../nodes.js';
+import { nodeOf, statementOf, type Constraint, type RangeVar, type StatementNode } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import {
   addedColumn,
@@ -19,7 +19,7 @@ import {
 import { columnAt, hit, isExisting, show, tableAt } from './support.js';
 
 /** The constraints an ALTER TABLE adds to a table the file did not create. */
-function constraintsAddedToExisting(node: Parameters<typeof alterTableCommands>[0], context: LintContext): { table: QualifiedName; constraint: Constraint }[] {
+function constraintsAddedToExisting(node: StatementNode, context: LintContext): { table: QualifiedName; constraint: Constraint }[] {
   const alter = alterTableCommands(node);
   if (!alter || !isExisting(context, alter.table)) return [];
   return alter.commands.flatMap((c) => {
@@ -121,7 +121,7 @@ export const checkWithoutNotValid: RuleDefinition = {
   },
 };
 
-function domainCheckHits(node: Parameters<RuleDefinition['check']>[0]['node'], context: LintContext): RuleHit[] {
+function domainCheckHits(node: StatementNode, context: LintContext): RuleHit[] {
   const domain = statementOf(node, 'AlterDomainStmt');
   const constraint = nodeOf<Constraint>(domain?.def, 'Constraint');
   if (!domain || domain.subtype !== 'C' || constraint?.contype !== 'CONSTR_CHECK' || constraint.skip_validation) return [];
@@ -191,7 +191,7 @@ const isKey = (constraint: Constraint): boolean => constraint.contype === 'CONST
 const keyKind = (constraint: Constraint): string => (constraint.contype === 'CONSTR_PRIMARY' ? 'primary key' : 'unique constraint');
 
 /** `ALTER TABLE t ADD COLUMN code text UNIQUE`. */
-function inlineKeyHits(node: Parameters<typeof alterTableCommands>[0], context: LintContext): RuleHit[] {
+function inlineKeyHits(node: StatementNode, context: LintContext): RuleHit[] {
   const alter = alterTableCommands(node);
   if (!alter || !isExisting(context, alter.table)) return [];
   return alter.commands.flatMap((command) => {

@@ -2,7 +2,7 @@
  * Long locks from explicit locking, materialized view refreshes, partition maintenance and
  * reindexing, each of which has an online variant (or recipe).
  */
-import { nodeOf, statementOf, type PartitionCmd } from '../nodes.js';
+import { nodeOf, statementOf, type PartitionCmd, type StatementNode } from '../nodes.js';
 import { NO_HITS, type RuleDefinition } from '../rule.js';
 import { isConcurrentReindex, lockModeNumbered } from '../locks.js';
 import { alterTableCommands, relationName, type QualifiedName } from '../tree.js';
@@ -46,7 +46,10 @@ export const refreshWithoutConcurrently: RuleDefinition = {
 };
 
 /** The partitions an ALTER TABLE attaches or detaches, with the command's flags. */
-function partitionCommands(node: Parameters<typeof alterTableCommands>[0], subtype: 'AT_AttachPartition' | 'AT_DetachPartition') {
+function partitionCommands(
+  node: StatementNode,
+  subtype: 'AT_AttachPartition' | 'AT_DetachPartition',
+): { parent: QualifiedName; partition: QualifiedName; concurrent: boolean }[] {
   const alter = alterTableCommands(node);
   if (!alter) return [];
   return alter.commands.flatMap((c) => {

@@ -3,7 +3,7 @@
  * rebuilds its indexes) while holding an ACCESS EXCLUSIVE lock, so neither reads nor writes
  * proceed until it is done: minutes to hours on a large table.
  */
-import { nodeOf, statementOf, type AnyNode, type ColumnDef, type TypeName } from '../nodes.js';
+import { nodeOf, statementOf, type AnyNode, type ColumnDef, type StatementNode, type TypeName } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import {
   addedColumn,
@@ -23,7 +23,7 @@ import { coercibleSources, isBinaryCoercible } from './column-types.js';
 import { columnAt, hit, isExisting, listed, show, tableAt } from './support.js';
 
 /** Columns added to a table that the file did not create. */
-function columnsAddedToExisting(node: Parameters<typeof alterTableCommands>[0], context: LintContext): { table: QualifiedName; column: ColumnDef }[] {
+function columnsAddedToExisting(node: StatementNode, context: LintContext): { table: QualifiedName; column: ColumnDef }[] {
   const alter = alterTableCommands(node);
   if (!alter || !isExisting(context, alter.table)) return [];
   return alter.commands.flatMap((c) => {

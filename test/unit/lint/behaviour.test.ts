@@ -36,6 +36,12 @@ describe('suppression', () => {
     ]);
   });
 
+  it('reads the reason after optional punctuation; a colon alone is no reason', () => {
+    const reasons = (allow: string) => lint(lines(allow, 'CREATE INDEX a_idx ON t (a);')).findings.map((f) => [f.code, f.suppressed?.reason]);
+    expect(reasons('-- schemac:allow SC618, SC641: only 12 rows')).toEqual([['SC618', 'only 12 rows'], ['SC641', 'only 12 rows']]);
+    expect(reasons('-- schemac:allow SC618 —')).toEqual([['SC648', undefined], ['SC618', undefined], ['SC641', undefined]]);
+  });
+
   it('does not apply across a blank line, nor to other codes', () => {
     expect(activeCodes(lines('-- schemac:allow SC618 small table', '', 'CREATE INDEX a_idx ON t (a);'), { wrapped: true })).toContain('SC618');
     expect(activeCodes(lines('-- schemac:allow SC620 small table', 'CREATE INDEX a_idx ON t (a);'), { wrapped: true })).toContain('SC618');
