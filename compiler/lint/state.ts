@@ -203,6 +203,9 @@ export class FileState implements FileFacts {
   private recordSettings(node: StatementNode): void {
     const set = statementOf(node, 'VariableSetStmt');
     if (set?.kind === 'VAR_SET_VALUE' && set.name === 'lock_timeout') this.timeoutSet = !isZeroSetting(set.args);
+    // RESET lock_timeout, SET lock_timeout TO DEFAULT, RESET ALL: back to the server default (0, no timeout).
+    if ((set?.kind === 'VAR_RESET' || set?.kind === 'VAR_SET_DEFAULT') && set.name === 'lock_timeout') this.timeoutSet = false;
+    if (set?.kind === 'VAR_RESET_ALL') this.timeoutSet = false;
     const select = statementOf(node, 'SelectStmt');
     if (select && setsLockTimeoutByFunction(select)) this.timeoutSet = true;
   }

@@ -237,7 +237,14 @@ const FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     ],
   },
   SC641: {
-    reported: ['ALTER TABLE t ADD COLUMN a int', 'SET lock_timeout = 0; ALTER TABLE t ADD COLUMN a int;', 'CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)', 'DROP INDEX i'],
+    reported: [
+      'ALTER TABLE t ADD COLUMN a int',
+      'SET lock_timeout = 0; ALTER TABLE t ADD COLUMN a int;',
+      "SET lock_timeout = '2s'; RESET lock_timeout; ALTER TABLE t ADD COLUMN a int;",
+      "SET lock_timeout = '2s'; RESET ALL; ALTER TABLE t ADD COLUMN a int;",
+      'CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)',
+      'DROP INDEX i',
+    ],
     safe: [
       "SET lock_timeout = '2s'; ALTER TABLE t ADD COLUMN a int;",
       "SELECT set_config('lock_timeout', '2s', false); ALTER TABLE t ADD COLUMN a int;",
