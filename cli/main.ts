@@ -43,7 +43,7 @@ function run(action: Action) {
   return async (...received: unknown[]): Promise<void> => {
     const command = received.at(-1) as Command;
     const options = command.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
-    const args = received.slice(0, -2).filter((a): a is string => typeof a === 'string');
+    const args = received.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
     const out = new Output({ format: options.format, quiet: options.quiet === true, debug: options.debug === true });
     try {
       process.exitCode = await action(contextFor(options, out), options, out, args);
@@ -84,8 +84,11 @@ const generate: Action = async (ctx, options, out) => {
   const check = options['check'] === true;
   const result = await workflows.generate(ctx, p, { check, ...(typeof options['name'] === 'string' ? { name: options['name'] } : {}) });
   if (options.format === 'json') {
-    out.json({ changes: result.changes.length, migration: result.id ?? null, written: result.written ? workflows.displayPath(ctx)(result.written) : null });
-  } else if (result.changes.length === 0) {
+    out.json({ changes: result.changes.length, migration: result.id ?? null, written: result.written ? workflows.displayPath(ctx)(result.written) : null, warnings: result.warnings });
+    return check && result.changes.length > 0 ? 1 : 0;
+  }
+  if (result.warnings.length > 0) out.diagnostics(result.warnings);
+  if (result.changes.length === 0) {
     out.info('No changes: the declarations match the latest migration.');
   } else if (check) {
     out.result(`A migration is missing: the declarations differ from the latest snapshot by ${result.changes.length} change(s). Run \`schemac generate\`.`);
@@ -99,17 +102,35 @@ const plan: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.planProject(ctx, p, target);
   if (options.format === 'json') {
-    out.json({ database: result.database, steps: result.steps.map((s) => ({ description: s.description, path: s.step.change.path, lock: s.step.lock, hazards: s.step.hazards, sql: s.up })) });
+    out.json({
+      database: result.database,
+      steps: result.steps.map((s) => ({
+        description: s.description, kind: s.step.change.kind, form: s.step.form.kind, path: s.step.change.path, lock: s.step.lock, effect: s.step.effect,
+        transaction: s.step.transaction, hazards: s.step.hazards, ...(s.step.irreversible ? { irreversible: s.step.irreversible } : {}), sql: s.up,
+      })),
+    });
   } else if (result.changes.length === 0) out.info(`${result.database} matches the declarations: nothing to do.`);
   else out.result(result.sql);
   return 0;
 };
+
+/** Lock and statement timeouts and retries: the config's, overridden by flags. */
+function settingsFrom(p: workflows.ResolvedProject, options: Record<string, unknown>, out: Output) {
+  const retries = options['lockRetries'] === undefined ? undefined : Number(options['lockRetries']);
+  if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw usage('--lock-retries takes a whole number ≥ 0');
+  return workflows.runSettings(p, {
+    ...(typeof options['lockTimeout'] === 'string' ? { lockTimeout: options['lockTimeout'] } : {}),
+    ...(typeof options['statementTimeout'] === 'string' ? { statementTimeout: options['statementTimeout'] } : {}),
+    ...(retries !== undefined ? { lockRetries: retries } : {}),
+  }, (r) => out.progress(`lock not available (${r.message}); retry ${r.attempt} of steps ${r.unit.steps.join(', ')} in ${(r.waitMs / 1000).toFixed(1)}s`));
+}
 
 const apply: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const dryRun = options['dryRun'] === true;
   const result = await workflows.applyProject(ctx, p, target, {
     dryRun,
+    settings: settingsFrom(p, options, out),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
     onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`applied ${m.id} (${ms} ms)`) : undefined),
   });
@@ -127,6 +148,8 @@ const rollback: Action = async (ctx, options, out) => {
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw usage('--steps takes a whole number ≥ 1');
   const result = await workflows.rollbackProject(ctx, p, target, {
     dryRun: options['dryRun'] === true,
+    force: options['force'] === true,
+    settings: settingsFrom(p, options, out),
     ...(steps !== undefined ? { steps } : {}),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
     onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`rolled back ${m.id} (${ms} ms)`) : undefined),
@@ -142,10 +165,10 @@ const status: Action = async (ctx, options, out) => {
   const count = (state: MigrationStatus['state']) => result.statuses.filter((s) => s.state === state).length;
   if (options.format === 'json') out.json({ database: result.database, migrations: result.statuses });
   else {
-    for (const s of result.statuses) out.result(`${s.state.padEnd(8)} ${s.id}`);
-    out.info(`${count('applied')} applied, ${count('pending')} pending, ${count('modified')} modified, ${count('missing')} missing (${result.database})`);
+    for (const s of result.statuses) out.result(`${s.state.padEnd(8)} ${s.id}${s.progress ? ` (${s.progress.done} of ${s.progress.total} parts done: run apply to finish it)` : ''}`);
+    out.info(`${count('applied')} applied, ${count('pending')} pending, ${count('partial') ? `${count('partial')} partially applied, ` : ''}${count('modified')} modified, ${count('missing')} missing (${result.database})`);
   }
-  const findings = count('modified') + count('missing') + count('pending');
+  const findings = count('modified') + count('missing') + count('pending') + count('partial');
   return options['exitCode'] === true && findings > 0 ? 1 : 0;
 };
 
@@ -167,6 +190,31 @@ function printDrift(out: Output, format: Format, database: string, items: readon
   out.result(`${paint(process.stdout)(33, 'Drift')}: ${items.length} difference(s) between ${database} and the declarations:`);
   for (const i of items) out.result(`  ${i.at ? `${i.at.file}:${i.at.line}  ` : ''}${i.message}  [${i.path}]`);
 }
+
+const lint: Action = async (ctx, options, out, files) => {
+  let p: workflows.ResolvedProject | undefined;
+  try {
+    p = await project(ctx, options);
+  } catch (error) {
+    if (files.length === 0) throw error; // without files, the project names what to lint
+  }
+  const version = options['postgresVersion'] === undefined ? undefined : Number(options['postgresVersion']);
+  if (version !== undefined && (!Number.isInteger(version) || version < 14 || version > 18)) throw usage('--postgres-version takes a major version from 14 to 18');
+  const results = await workflows.lintFiles(ctx, files, { ...(p ? { project: p } : {}), ...(version ? { postgresVersion: version } : {}) });
+  const active = results.flatMap((r) => r.findings.filter((f) => !f.suppressed));
+  const errors = active.filter((f) => f.severity === 'error').length;
+  if (options.format === 'json') {
+    out.json({ version: 1, files: results.map((r) => ({ file: r.file, findings: r.findings })), errors, warnings: active.length - errors });
+  } else if (options.format === 'markdown') {
+    out.result(active.length === 0 ? '**Lint:** no findings.' : ['| file:line | code | severity | finding |', '|---|---|---|---|',
+      ...active.map((f) => `| ${f.at ? `${f.at.file}:${f.at.line}` : ''} | ${f.code} ${f.rule} | ${f.severity} | ${f.message.replaceAll('|', '\\|')} |`)].join('\n'));
+  } else {
+    out.diagnostics(active);
+    const suppressed = results.flatMap((r) => r.findings).length - active.length;
+    if (options.format === 'text') out.info(`${results.length} file(s): ${errors} error(s), ${active.length - errors} warning(s)${suppressed ? `, ${suppressed} allowed by schemac:allow` : ''}`);
+  }
+  return errors > 0 ? 1 : 0;
+};
 
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
@@ -244,12 +292,20 @@ program.command('generate').description('write the next migration from the decla
   .option('--name <slug>', 'migration name').option('--check', 'write nothing; exit 1 if a migration is missing')
   .option('--rehash', 'accept intended manual edits of generated/: recompute migrations.sum').action(run(generate));
 program.command('plan').description('print the SQL that brings the database to the declared state').action(run(plan));
-program.command('apply').description('apply pending migrations')
-  .option('--dry-run', 'print what would be applied').option('--to <version>', 'apply up to and including this version').action(run(apply));
-program.command('rollback').description('run rollback scripts of applied migrations, newest first')
+const withTimeouts = (command: Command): Command => command
+  .option('--lock-timeout <duration>', 'lock_timeout of every step, e.g. 5s (config: migrations.lockTimeout)')
+  .option('--statement-timeout <duration>', 'statement_timeout of every step; 0: none (config: migrations.statementTimeout)')
+  .option('--lock-retries <n>', 'retries of a step that timed out waiting for a lock (config: migrations.lockRetries)');
+
+withTimeouts(program.command('apply').description('apply pending migrations (and finish one an earlier apply left part way)')
+  .option('--dry-run', 'print what would be applied').option('--to <version>', 'apply up to and including this version')).action(run(apply));
+withTimeouts(program.command('rollback').description('run rollback scripts of applied migrations, newest first')
   .option('--steps <n>', 'how many migrations to roll back (default 1)').option('--to <version>', 'roll back everything newer than this version (0: all)')
-  .option('--dry-run', 'list what would be rolled back').action(run(rollback));
+  .option('--force', 'also roll back migrations with irreversible steps (their removed data does not come back)')
+  .option('--dry-run', 'list what would be rolled back')).action(run(rollback));
 program.command('status').description('applied, pending and modified migrations').option('--exit-code', 'exit 1 when anything is pending, modified or missing').action(run(status));
+program.command('lint').description('safety lint of migration SQL (default: the newest migration); exit 1 on errors')
+  .argument('[files...]', 'SQL files to lint').option('--postgres-version <major>', 'PostgreSQL version the SQL runs on (14–18; config: migrations.postgresVersion)').action(run(lint));
 program.command('drift').description('compare the database with the declarations; exit 1 on drift').action(run(drift));
 program.command('diff').description('SQL that turns one schema source into another')
   .requiredOption('--from <source>', 'postgres URL, pglite:<dir>, config or schema file, snapshot:<file>, or empty')

@@ -7,7 +7,10 @@ import { applyMigrations, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, 
 import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
-import { diffSchemas, type Change } from './diff/index.js';
+import { diffSchemas, editedDataSteps, suspectedRenames, type Change } from './diff/index.js';
+import { lintSql, type LintFinding } from './lint/index.js';
+import { reviewMigration } from './review/index.js';
+import { dataStepPath } from './model/paths.js';
 import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
@@ -116,9 +119,9 @@ const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Datab
   withDatabase(target, connectOptions(ctx), work);
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
-export async function planSteps(from: Schema, to: Schema, options: { online?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
+export async function planSteps(from: Schema, to: Schema, options: { online?: boolean; dataSteps?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
   await prepareExpressions();
-  const changes = diffSchemas(from, to);
+  const changes = diffSchemas(from, to, { dataSteps: options.dataSteps === true });
   return { changes, steps: renderSteps(planChanges(changes, { from, to, ...(options.online === false ? { online: false } : {}) })) };
 }
 
@@ -141,6 +144,8 @@ export function runSettings(project: ResolvedProject, overrides: Partial<Migrati
 
 export interface GenerateResult {
   readonly changes: readonly Change[];
+  /** Warnings: lint findings below error level, data steps edited after they ran. */
+  readonly warnings: readonly Diagnostic[];
   /** The folder written, or undefined when nothing changed (or in check mode). */
   readonly written?: string;
   readonly id?: string;
@@ -157,16 +162,71 @@ function defaultSlug(from: Schema, changes: readonly Change[], steps: readonly R
   return changes.length === 1 || steps.length === 1 ? slugify(steps[0]!.description) : slugify(`${steps[0]!.description} and more`);
 }
 
-/** Diff the declarations against the snapshot and write the next migration (unless `check`). */
+/** SC224: data steps whose SQL changed after the migration that ran them was generated. */
+function editedDataStepWarnings(from: Schema, to: Schema, locate: SourceLocator): Diagnostic[] {
+  return editedDataSteps(from, to).map(({ after }) => diagnostic('SC224', {
+    severity: 'warning',
+    message: `data step ${after.name} changed after the migration that runs it was generated; the change has no effect`,
+    path: dataStepPath(after.name),
+    ...(locate(dataStepPath(after.name)) ? { at: locate(dataStepPath(after.name))! } : {}),
+  }));
+}
+
+/**
+ * Diff the declarations against the snapshot and write the next migration (unless `check`). The
+ * migration is linted first: error-level findings need a declared acknowledgement, and drops that
+ * look like renames need renamedFrom or an acknowledged drop; otherwise nothing is written.
+ */
 export async function generate(ctx: Context, project: ResolvedProject, options: GenerateOptions = {}): Promise<GenerateResult> {
   const declared = await loadValidDeclarations(ctx, project);
   const folder = readMigrationFolder(project.outDir, displayPath(ctx));
-  const { changes, steps } = await planSteps(folder.snapshot, declared.schema, { online: project.migrations.online !== false });
-  if (changes.length === 0 || options.check) return { changes };
-  const id = `${nextVersion(folder.migrations, options.now ?? new Date())}_${options.name ? slugify(options.name) : defaultSlug(folder.snapshot, changes, steps)}`;
-  const files = renderMigrationFiles(id.slice(15), steps);
+  const { changes, steps } = await planSteps(folder.snapshot, declared.schema, { online: project.migrations.online !== false, dataSteps: true });
+  const edited = editedDataStepWarnings(folder.snapshot, declared.schema, declared.locate);
+  if (changes.length === 0) return { changes, warnings: edited };
+  const slug = options.name ? slugify(options.name) : defaultSlug(folder.snapshot, changes, steps);
+  const id = `${nextVersion(folder.migrations, options.now ?? new Date())}_${slug}`;
+  const review = reviewMigration(slug, steps, {
+    file: displayPath(ctx)(path.join(project.outDir, 'migrations', id, 'up.sql')),
+    acknowledgements: declared.schema.acknowledgements ?? [],
+    locate: declared.locate,
+    suspectedRenames: suspectedRenames(changes),
+    ...(project.migrations.postgresVersion ? { postgresVersion: project.migrations.postgresVersion } : {}),
+  });
+  if (review.refused.length > 0) throw new SchemacError(review.refused);
+  const warnings = [...edited, ...review.warnings];
+  if (options.check) return { changes, warnings };
+  const files = renderMigrationFiles(slug, review.steps);
   const written = writeMigration(project.outDir, { id, ...files, snapshot: declared.schema });
-  return { changes, written, id };
+  return { changes, written, id, warnings };
+}
+
+export interface LintFileResult {
+  readonly file: string;
+  readonly findings: readonly LintFinding[];
+}
+
+/**
+ * `schemac lint [files…]`: lint SQL files (default: the newest migration's up.sql). Files in a
+ * migration folder, or with schemac's header, are linted as run by apply (in a transaction).
+ */
+export async function lintFiles(ctx: Context, files: readonly string[], options: { project?: ResolvedProject; postgresVersion?: number } = {}): Promise<LintFileResult[]> {
+  await prepareExpressions();
+  let targets = files.map((f) => path.resolve(ctx.cwd, f));
+  if (targets.length === 0) {
+    if (!options.project) throw usageError('name the SQL files to lint, or run it in a project (it lints the newest migration)');
+    const newest = readMigrationFolder(options.project.outDir, displayPath(ctx)).migrations.at(-1);
+    if (!newest) return [];
+    targets = [path.join(newest.dir, 'up.sql')];
+  }
+  const version = options.postgresVersion ?? options.project?.migrations.postgresVersion;
+  return targets.map((file) => {
+    if (!existsSync(file)) throw usageError(`${displayPath(ctx)(file)} does not exist`);
+    const sql = readFileSync(file, 'utf8');
+    const display = displayPath(ctx)(file);
+    const inMigration = /(^|[\\/])migrations[\\/]\d{14}_[a-z0-9_]+[\\/](up|down)\.sql$/.test(file);
+    const result = lintSql(sql, { file: display, ...(version ? { postgresVersion: version } : {}), ...(inMigration ? { wrapped: true } : {}) });
+    return { file: display, findings: result.parseError ? [{ ...result.parseError, rule: 'parse-error', statement: 0 }] : result.findings };
+  });
 }
 
 /** Accept intended manual edits: recompute migrations.sum (`generate --rehash`). */

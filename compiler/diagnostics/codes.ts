@@ -32,6 +32,9 @@ export const DIAGNOSTIC_CODES = {
   SC221: { title: 'declarations not checked with PostgreSQL', hint: 'The embedded PostgreSQL could not build the schema (an extension it lacks?); the declarations were checked by schemac alone.' },
   SC222: { title: 'invalid grant', hint: 'Name the roles, and privileges the object has (tables: SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER; sequences: USAGE, SELECT, UPDATE; schemas: USAGE, CREATE; routines: EXECUTE). ALL is not accepted: list them.' },
   SC216: { title: 'unknown relation in a view', hint: 'Declare the table or view the query reads, or qualify the name with its schema.' },
+  SC223: { title: 'drop looks like a rename', hint: 'If it is a rename, declare renamedFrom on the new object (the data is kept). If it really is a drop and an add, acknowledge the drop: acknowledge(\'<code>\', \'<dropped object path>\', \'why\').' },
+  SC224: { title: 'data step edited after it ran', hint: 'A data step runs once, in the migration generated after it was declared; editing it later changes nothing. Declare a new data step (a new name) for new work.' },
+  SC225: { title: 'unacknowledged hazard in the migration', hint: 'The migration generate would write has an error-level lint finding. Change the declarations, or accept it on purpose: acknowledge(\'<code>\', \'<object path>\', \'why\').' },
   SC215: { title: 'invalid index', hint: 'Only btree indexes are ordered or unique; INCLUDE needs btree, gist or spgist; NULLS NOT DISTINCT needs a unique index.' },
   // Migrations folder
   SC301: { title: 'migrations were modified', hint: 'migrations.sum does not match the migration files. Restore the files, or if the edit is intended run `schemac generate --rehash`.' },

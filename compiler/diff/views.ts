@@ -60,8 +60,26 @@ function reshapedTables(tableChanges: readonly Change[]): Set<string> {
 /** A materialized view's indexes compared like a table's. */
 const asTable = (v: View): Table => ({ schema: v.schema, name: v.name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: v.indexes as Index[] });
 
+/**
+ * Declared view renames (`renamedFrom`), applied to the old views: a renamed view is compared under
+ * its new name; `originals` maps it back to the view as it was (drops use the old name).
+ */
+function renamedViews(from: Schema, to: Schema): { views: View[]; originals: Map<string, View> } {
+  const originals = new Map<string, View>();
+  const fromKeys = new Set(from.views.map(viewKey));
+  const toKeys = new Set(to.views.map(viewKey));
+  const views = from.views.map((v) => {
+    const target = to.views.find((t) => t.renamedFrom === v.name && t.schema === v.schema && !fromKeys.has(viewKey(t)));
+    if (!target || toKeys.has(viewKey(v))) return v;
+    originals.set(viewKey(target), v);
+    return { ...v, name: target.name };
+  });
+  return { views, originals };
+}
+
 export function diffViews(from: Schema, to: Schema, tableChanges: readonly Change[]): Change[] {
-  const pairs = pairByKey(from.views, to.views, viewKey);
+  const { views: fromViews, originals } = renamedViews(from, to);
+  const pairs = pairByKey(fromViews, to.views, viewKey);
   const recreate = new Set<string>(pairs.onlyFrom.map(viewKey));
   for (const [a, b] of pairs.both) if (!queriesEqual(a.query.sql, b.query.sql) || !sameOptions(a, b)) recreate.add(viewKey(a));
   const reshaped = reshapedTables(tableChanges);
@@ -69,7 +87,7 @@ export function diffViews(from: Schema, to: Schema, tableChanges: readonly Chang
   let grew = true;
   while (grew) {
     grew = false;
-    for (const v of from.views) {
+    for (const v of fromViews) {
       if (recreate.has(viewKey(v))) continue;
       if (viewDependencies(v).some((d) => reshaped.has(d) || recreate.has(d))) {
         recreate.add(viewKey(v));
@@ -77,11 +95,12 @@ export function diffViews(from: Schema, to: Schema, tableChanges: readonly Chang
       }
     }
   }
-  const fromDepth = depths(from.views);
+  const fromDepth = depths(fromViews);
   const toDepth = depths(to.views);
   const changes: Change[] = [];
-  for (const v of from.views) {
-    if (recreate.has(viewKey(v))) changes.push({ kind: 'view.drop', path: viewPath(v.schema, v.name), view: v, depth: fromDepth.get(viewKey(v)) ?? 0 });
+  for (const v of fromViews) {
+    const original = originals.get(viewKey(v)) ?? v;
+    if (recreate.has(viewKey(v))) changes.push({ kind: 'view.drop', path: viewPath(original.schema, original.name), view: original, depth: fromDepth.get(viewKey(v)) ?? 0 });
   }
   const created = new Set([...pairs.onlyTo.map(viewKey), ...[...recreate].filter((k) => to.views.some((v) => viewKey(v) === k))]);
   for (const v of to.views) {
@@ -89,6 +108,8 @@ export function diffViews(from: Schema, to: Schema, tableChanges: readonly Chang
   }
   for (const [a, b] of pairs.both) {
     if (recreate.has(viewKey(a))) continue;
+    const original = originals.get(viewKey(a));
+    if (original) changes.push({ kind: 'view.rename', path: viewPath(b.schema, b.name), view: b, from: original.name });
     if (!sameComments(a, b)) changes.push({ kind: 'view.comment', path: viewPath(b.schema, b.name), from: a, to: b });
     if (a.materialized) changes.push(...diffIndexes(asTable(a), asTable(b)));
   }

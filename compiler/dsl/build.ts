@@ -30,9 +30,12 @@ import {
   compositePath,
   sequencePath,
   grantPath,
+  dataStepPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type {
+  Acknowledgement,
+  DataStep,
   CheckConstraint,
   Column,
   Deferrable,
@@ -62,6 +65,8 @@ import type {
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
+  AcknowledgementDeclaration,
+  DataStepDeclaration,
   ColumnDeclaration,
   Declaration,
   DefaultValue,
@@ -97,7 +102,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -440,7 +445,42 @@ function buildView(b: Builder, v: ViewDeclaration): View {
     indexes: v.materialized ? (v.indexes ?? []).map((ix) => buildIndex(b, pseudoTable, ix)) : [],
     ...(v.comment === undefined ? {} : { comment: v.comment }),
     columnComments: Object.entries(v.columnComments ?? {}).map(([column, comment]) => ({ column, comment })),
+    ...(v.renamedFrom === undefined ? {} : { renamedFrom: v.renamedFrom }),
   };
+}
+
+const OBJECT_PATH = /^(schema|extension|enum|table|column|constraint|index|view|function|trigger|policy|domain|type|sequence|grant|data):.+$/;
+
+function buildDataStep(b: Builder, d: DataStepDeclaration): DataStep | undefined {
+  const path = dataStepPath(d.name);
+  b.site(path, d);
+  const up = b.expression(path, d.up, `up of data step ${d.name}`);
+  const down = d.down === undefined ? undefined : b.expression(path, d.down, `down of data step ${d.name}`);
+  if (d.before !== undefined && d.after !== undefined) b.malformed(path, `data step ${d.name} names both before and after; choose one`);
+  for (const anchor of [d.before, d.after]) {
+    if (anchor !== undefined && !OBJECT_PATH.test(anchor)) b.malformed(path, `data step ${d.name}: "${anchor}" is not an object path such as table:public.orders or column:public.users.email`);
+  }
+  if (d.transaction !== undefined && !['shared', 'own', 'none'].includes(d.transaction)) b.malformed(path, `data step ${d.name}: transaction must be 'shared', 'own' or 'none'`);
+  if (!up) return undefined;
+  return {
+    name: d.name,
+    up: up.sql,
+    ...(down ? { down: down.sql } : {}),
+    ...(d.before !== undefined ? { before: d.before as ObjectPath } : {}),
+    ...(d.after !== undefined ? { after: d.after as ObjectPath } : {}),
+    ...(d.transaction !== undefined && d.transaction !== 'shared' ? { transaction: d.transaction } : {}),
+    ...(typeof d.irreversible === 'string' && d.irreversible.trim() !== '' ? { irreversible: d.irreversible.trim() } : {}),
+    ...(d.comment !== undefined ? { comment: d.comment } : {}),
+  };
+}
+
+function buildAcknowledgement(b: Builder, a: AcknowledgementDeclaration): Acknowledgement | undefined {
+  const path = `data:acknowledge ${a.code} ${a.object}` as ObjectPath;
+  b.site(path, a);
+  if (typeof a.code !== 'string' || !/^SC\d{3}$/.test(a.code)) return b.malformed(path, `acknowledge(): "${String(a.code)}" is not a diagnostic code such as SC601`), undefined;
+  if (typeof a.object !== 'string' || (a.object !== '*' && !OBJECT_PATH.test(a.object))) return b.malformed(path, `acknowledge(): "${String(a.object)}" is not an object path such as table:public.orders (or * for any)`), undefined;
+  if (typeof a.reason !== 'string' || a.reason.trim() === '') return b.malformed(path, `acknowledge(${a.code}, ${a.object}) needs a reason`), undefined;
+  return { code: a.code, object: a.object === '*' ? '*' : (a.object as ObjectPath), reason: a.reason.trim() };
 }
 
 function buildPolicy(b: Builder, t: TableDeclaration, p: PolicyDeclaration): Policy {
@@ -617,6 +657,8 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const domains = unique.filter((d): d is DomainDeclaration => d.kind === 'domain').map((d) => buildDomain(b, d));
   const composites = unique.filter((d): d is CompositeTypeDeclaration => d.kind === 'composite').map((c) => buildComposite(b, c));
   const sequences = unique.filter((d): d is SequenceDeclaration => d.kind === 'sequence').map((q) => buildSequence(b, q));
+  const dataSteps = unique.filter((d): d is DataStepDeclaration => d.kind === 'dataStep').map((d) => buildDataStep(b, d)).filter((d): d is DataStep => d !== undefined);
+  const acknowledgements = unique.filter((d): d is AcknowledgementDeclaration => d.kind === 'acknowledge').map((a) => buildAcknowledgement(b, a)).filter((a): a is Acknowledgement => a !== undefined);
 
   checkTypeUses(b, new Set(unique), new Set(extensions.map((x) => x.name)));
   for (const used of [...builtTables, ...views, ...routines, ...domains, ...composites, ...sequences, ...enums, ...extensions]) {
@@ -633,6 +675,8 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     composites,
     sequences,
     grants,
+    dataSteps,
+    acknowledgements,
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

@@ -313,6 +313,8 @@ export interface PolicyDeclaration {
 
 export interface ViewOptions {
   readonly schema?: string;
+  /** The view's previous name (same schema): renamed in place (ALTER VIEW … RENAME TO), never recreated. */
+  readonly renamedFrom?: string;
   /** The SELECT: sql`SELECT … FROM …`. Unqualified table names mean the `public` schema. */
   readonly query: SqlExpression;
   readonly comment?: string;
@@ -410,7 +412,39 @@ export interface NamespaceDeclaration {
   readonly comment?: string;
 }
 
+/**
+ * A hand-written data step (`dataStep()`): SQL that runs once, in the next migration generated,
+ * before or after the step of the object it names.
+ */
+export interface DataStepDeclaration {
+  readonly kind: 'dataStep';
+  readonly name: string;
+  /** The SQL: one or more statements (`INSERT … SELECT …`, a `DO` block that checks something). */
+  readonly up: SqlExpression;
+  /** Its reverse, run by rollback. Without one, rollback has nothing to run for it. */
+  readonly down?: SqlExpression;
+  /** Why rollback cannot undo what it does (a backfill that overwrote values): rollback then needs --force. */
+  readonly irreversible?: string;
+  /** Object path of the change it runs before (`table:public.orders`)… */
+  readonly before?: string;
+  /** …or after (`column:public.users.email`). Naming neither, or nothing in the migration: at its end. */
+  readonly after?: string;
+  /** `shared` (default) in the migration's transaction; `own`: committed on its own; `none`: outside one. */
+  readonly transaction?: 'shared' | 'own' | 'none';
+  readonly comment?: string;
+}
+
+/** `acknowledge()`: a hazard or lint finding accepted on purpose, with the reason. */
+export interface AcknowledgementDeclaration {
+  readonly kind: 'acknowledge';
+  /** `SC601 table:public.legacy` (for isDeclaration and duplicates). */
+  readonly name: string;
+  readonly code: string;
+  readonly object: string;
+  readonly reason: string;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | DataStepDeclaration | AcknowledgementDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

@@ -3,6 +3,8 @@
  * only fill defaults, freeze, and record where they were called.
  */
 import type {
+  AcknowledgementDeclaration,
+  DataStepDeclaration,
   CheckDeclaration,
   ColumnDeclaration,
   EnumDeclaration,
@@ -198,4 +200,25 @@ export function yearlyPartitions(table: string, range: { from: number; to: numbe
     partitions.push(recordSite(Object.freeze({ kind: 'partition' as const, name: `${table}_${y}`, bound: { from: `${y}-01-01`, to: `${y + 1}-01-01` } }), yearlyPartitions));
   }
   return partitions;
+}
+
+/**
+ * A data step: `dataStep('backfill_reg_d', { after: 'table:public.reg_d_records', up: sql\`INSERT
+ * INTO reg_d_records (investment_id) SELECT id FROM investments\`, down: sql\`DELETE FROM
+ * reg_d_records\` })`. It runs once, in the next migration generated after it is declared; its SQL is
+ * written into that migration (and checksummed with it). Keep it declared: regenerating the
+ * migration writes it again, and the snapshot remembers it ran.
+ */
+export function dataStep(name: string, options: Omit<DataStepDeclaration, 'kind' | 'name'>): DataStepDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'dataStep' as const, name }), dataStep);
+}
+
+/**
+ * Accept a hazard or lint finding on purpose: `acknowledge('SC601', 'table:public.legacy_imports',
+ * 'archived to S3, see OPS-112')`. `object` is the object path the finding is about (`*`: any).
+ * generate refuses error-level findings in what it writes unless they are acknowledged; the
+ * reason is written next to the statement as `-- schemac:allow <code> <reason>`.
+ */
+export function acknowledge(code: string, object: string, reason: string): AcknowledgementDeclaration {
+  return recordSite(Object.freeze({ kind: 'acknowledge' as const, name: `${code} ${object}`, code, object, reason }), acknowledge);
 }

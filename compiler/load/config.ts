@@ -34,6 +34,8 @@ export interface MigrationSettings {
   readonly lockRetries?: number;
   /** First wait between retries, doubled each time (capped at 30s). Default `'1s'`. */
   readonly retryDelay?: string;
+  /** PostgreSQL major version the migrations run on (14–18), for lint rules that depend on it. Default 14. */
+  readonly postgresVersion?: number;
 }
 
 export interface SchemacConfig extends Partial<ProjectConfig> {
@@ -102,13 +104,15 @@ function checkMigrationSettings(file: string, name: string, settings: unknown): 
   if (settings === undefined) return;
   if (!settings || typeof settings !== 'object') invalid(file, `project "${name}": \`migrations\` must be an object`);
   const m = settings as Record<string, unknown>;
-  const known = ['online', 'lockTimeout', 'statementTimeout', 'lockRetries', 'retryDelay'];
+  const known = ['online', 'lockTimeout', 'statementTimeout', 'lockRetries', 'retryDelay', 'postgresVersion'];
   const unknown = Object.keys(m).filter((k) => !known.includes(k));
   if (unknown.length > 0) invalid(file, `project "${name}": unknown \`migrations\` setting ${unknown.join(', ')} (known: ${known.join(', ')})`);
   if (m['online'] !== undefined && typeof m['online'] !== 'boolean') invalid(file, `project "${name}": \`migrations.online\` must be true or false`);
   for (const key of ['lockTimeout', 'statementTimeout', 'retryDelay']) {
     if (m[key] !== undefined && (typeof m[key] !== 'string' || !DURATION.test(m[key] as string))) invalid(file, `project "${name}": \`migrations.${key}\` must be a duration such as '5s' or '500ms'`);
   }
+  const version = m['postgresVersion'];
+  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 14 || version > 18)) invalid(file, `project "${name}": \`migrations.postgresVersion\` must be a major version from 14 to 18`);
   const retries = m['lockRetries'];
   if (retries !== undefined && (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0 || retries > 100)) invalid(file, `project "${name}": \`migrations.lockRetries\` must be a whole number from 0 to 100`);
 }

@@ -57,5 +57,10 @@ export function freezeSchema(schema: Schema): Schema {
     ...(schema.routines && schema.routines.length > 0
       ? { routines: sortByKey(schema.routines, (r) => `${r.schema}\0${r.name}\0${r.signature}`) }
       : {}),
+    // Several data steps at the same place run in name order.
+    ...(schema.dataSteps && schema.dataSteps.length > 0 ? { dataSteps: sortByKey(schema.dataSteps, (d) => d.name) } : {}),
+    ...(schema.acknowledgements && schema.acknowledgements.length > 0
+      ? { acknowledgements: sortByKey(schema.acknowledgements, (a) => `${a.code}\0${a.object}\0${a.reason}`) }
+      : {}),
   });
 }

@@ -397,7 +397,7 @@ export interface Schema {
  * A hand-written data step: SQL that runs once, in the migration generated after it is declared,
  * right before or after the step of the object it names (`before`/`after` an object path such as
  * `table:public.orders`); naming nothing in that migration, it runs at its end. Its SQL is part of
- * up.sql (so checksummed); `down` is its reverse, if it has one.
+ * up.sql (so checksummed); `down` is its reverse, if it has one (a pre-check needs none).
  */
 export interface DataStep {
   readonly name: string;
@@ -407,6 +407,8 @@ export interface DataStep {
   readonly after?: ObjectPath;
   /** `shared` (default): in the migration's transaction; `own`: committed on its own; `none`: outside one. */
   readonly transaction?: 'shared' | 'own' | 'none';
+  /** Why rollback cannot undo it (rollback then needs --force). Without `down`, rollback skips it. */
+  readonly irreversible?: string;
   readonly comment?: string;
 }
 
@@ -417,7 +419,7 @@ export interface DataStep {
  */
 export interface Acknowledgement {
   readonly code: string;
-  readonly object: ObjectPath;
+  readonly object: ObjectPath | '*';
   readonly reason: string;
 }
 

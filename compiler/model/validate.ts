@@ -4,9 +4,9 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
+import { statementError, compareRangeValues, routineDefinitionError, triggerDefinitionError, expressionError, partitionKeyColumns, queryError, rangeBound, referencedRelations } from '../expr/index.js';
 import { identifierTooLong } from './naming.js';
-import { columnPath, compositePath, constraintPath, domainPath, enumPath, grantPath, indexPath, policyPath, routinePath, sequencePath, tablePath, triggerPath, viewPath, type ObjectPath } from './paths.js';
+import { columnPath, compositePath, constraintPath, domainPath, enumPath, grantPath, indexPath, policyPath, routinePath, sequencePath, tablePath, triggerPath, viewPath, dataStepPath, type ObjectPath } from './paths.js';
 import type { Index, Schema, SourceLocator, Table } from './types.js';
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
@@ -278,6 +278,20 @@ function validateViews(f: Findings, schema: Schema, relations: Map<string, Objec
 }
 
 /** All validation findings for a schema, in declaration-independent order. */
+/** Data steps: SQL that parses, and views renamed from a name no longer declared. */
+function validateDataSteps(f: Findings, schema: Schema, relations: ReadonlyMap<string, ObjectPath>): void {
+  for (const d of schema.dataSteps ?? []) {
+    for (const [what, sql] of [['up', d.up], ['down', d.down]] as const) {
+      const error = sql === undefined ? undefined : statementError(sql);
+      if (error) f.add('SC207', dataStepPath(d.name), `${what} of data step ${d.name} does not parse: ${error.message}`);
+    }
+  }
+  for (const v of schema.views) {
+    if (v.renamedFrom === v.name) f.add('SC209', viewPath(v.schema, v.name), `view ${v.name} is renamed from itself`);
+    else if (v.renamedFrom && relations.has(`${v.schema}\0${v.renamedFrom}`)) f.add('SC209', viewPath(v.schema, v.name), `view ${v.name} is renamed from "${v.renamedFrom}", but that name is still declared`);
+  }
+}
+
 export function validateSchema(schema: Schema, locate: SourceLocator): Diagnostic[] {
   const f = new Findings(locate);
   const relations = new Map<string, ObjectPath>();
@@ -306,6 +320,7 @@ export function validateSchema(schema: Schema, locate: SourceLocator): Diagnosti
   validateTypes(f, schema, relations);
   validateGrants(f, schema);
   validateForeignKeys(f, schema);
+  validateDataSteps(f, schema, relations);
   for (const t of schema.tables) {
     if (t.renamedFrom && relations.has(`${t.schema}\0${t.renamedFrom}`)) {
       f.add('SC209', tablePath(t.schema, t.name), `table ${t.name} is renamed from "${t.renamedFrom}", but that name is still declared`);

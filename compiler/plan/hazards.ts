@@ -198,7 +198,7 @@ export function irreversibility(change: Change): string | undefined {
         ? `drops attributes of type ${change.to.schema}.${change.to.name}: rollback re-adds them without their values`
         : undefined;
     case 'data.run':
-      return change.step.down === undefined ? `data step ${change.step.name} has no reverse: rollback leaves its changes to the data in place` : undefined;
+      return change.step.irreversible === undefined ? undefined : `data step ${change.step.name}: ${change.step.irreversible}`;
     default:
       return undefined;
   }

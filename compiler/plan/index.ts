@@ -32,8 +32,15 @@ function onCreatedRelation(change: Change, created: ReadonlySet<string>): boolea
   return ON_NEW_RELATION.has(change.kind) && on !== undefined && created.has(tableKey(on.schema, on.table));
 }
 
-/** Adding an enum value commits on its own, so later steps of the same migration can use it. */
-const transactionOf = (change: Change): Step['transaction'] => (change.kind === 'enum.addValue' ? 'own' : 'shared');
+/**
+ * Adding an enum value commits on its own, so later steps of the same migration can use it; a
+ * data step runs as it was declared.
+ */
+function transactionOf(change: Change): Step['transaction'] {
+  if (change.kind === 'enum.addValue') return 'own';
+  if (change.kind === 'data.run') return change.step.transaction ?? 'shared';
+  return 'shared';
+}
 
 function plainStep(change: Change, fresh: boolean): Step {
   const { up, down } = plainHazards(change);
@@ -94,7 +101,9 @@ function placeDataSteps(steps: readonly Step[]): Step[] {
       trailing.push(step);
       continue;
     }
-    const at = before !== undefined ? indexes[0]! : indexes.at(-1)! + 1;
+    let at = before !== undefined ? indexes[0]! : indexes.at(-1)! + 1;
+    // Data steps at the same place keep their (name) order.
+    while (at < out.length && out[at]!.change.kind === 'data.run') at++;
     out.splice(at, 0, step);
   }
   return [...out, ...trailing];

@@ -18,7 +18,8 @@
  */
 import type { Change, ChangeOf } from '../diff/index.js';
 import { makeObjectName, MAX_IDENTIFIER_BYTES, clipToBytes } from '../model/naming.js';
-import type { Schema, Table } from '../model/types.js';
+import type { Index, Schema, Table } from '../model/types.js';
+import { expressionFunctionName } from '../expr/index.js';
 import { hazard } from './hazards.js';
 import type { Hazard, LockLevel, StepForm, TableEffect, TransactionMode } from './types.js';
 
@@ -35,6 +36,8 @@ export interface OnlinePart {
 export interface OnlineContext {
   readonly tables: ReadonlyMap<string, Table>;
   readonly previous: ReadonlyMap<string, Table>;
+  /** Relation names in use, by schema; names chosen for partition indexes are added as they are. */
+  readonly names: Map<string, Set<string>>;
 }
 
 export const tableKey = (schema: string, name: string): string => `${schema}\0${name}`;
@@ -43,6 +46,7 @@ export function onlineContext(from: Schema | undefined, to: Schema | undefined):
   return {
     tables: new Map((to?.tables ?? []).map((t) => [tableKey(t.schema, t.name), t])),
     previous: new Map((from?.tables ?? []).map((t) => [tableKey(t.schema, t.name), t])),
+    names: relationNames(to),
   };
 }
 
@@ -54,23 +58,60 @@ function partitionsOf(context: OnlineContext, schema: string, table: string): Ta
   return [...context.tables.values()].filter((t) => t.schema === schema && t.partitionOf?.table === table).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** A name for a partition's share of an index: `<partition>_<index>`, kept within 63 bytes. */
-export function partitionIndexName(partition: string, index: string): string {
-  const name = `${partition}_${index}`;
-  return Buffer.byteLength(name, 'utf8') <= MAX_IDENTIFIER_BYTES ? name : makeObjectName(clipToBytes(partition, 28), clipToBytes(index, 28), 'idx');
+/** The name part PostgreSQL derives from an index key: the column, the function name, or `expr`. */
+const keyNamePart = (key: Index['keys'][number]): string =>
+  key.column ?? (key.expression ? expressionFunctionName(key.expression.sql) ?? 'expr' : 'expr');
+
+/**
+ * The name PostgreSQL itself gives a partition's share of an index when the index is created on
+ * the parent (ChooseIndexName): `<partition>_<key and INCLUDE columns>_idx`, with a number added
+ * when a column name repeats or the name is taken. Building the shares by hand under the same
+ * names leaves the database exactly as a plain CREATE INDEX on the parent would.
+ */
+export function partitionIndexName(partition: string, index: Index, taken: ReadonlySet<string>): string {
+  const seen = new Set<string>();
+  const parts = [...index.keys.map(keyNamePart), ...index.include].map((name) => {
+    let unique = name;
+    for (let i = 1; seen.has(unique); i++) unique = `${name}${i}`;
+    seen.add(unique);
+    return unique;
+  });
+  const columns = clipToBytes(parts.join('_'), MAX_IDENTIFIER_BYTES);
+  let name = makeObjectName(partition, columns, 'idx');
+  for (let i = 1; taken.has(name); i++) name = makeObjectName(partition, columns, `idx${i}`);
+  return name;
+}
+
+/** Names of relations in each schema (tables, indexes, views, sequences): what a new name must avoid. */
+function relationNames(schema: Schema | undefined): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const add = (s: string, n: string): void => void (names.get(s) ?? names.set(s, new Set()).get(s)!).add(n);
+  for (const t of schema?.tables ?? []) {
+    add(t.schema, t.name);
+    for (const i of t.indexes) add(t.schema, i.name);
+    for (const k of [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...(t.exclusions ?? [])]) add(t.schema, k.name);
+    for (const c of t.columns) if (c.sequence) add(t.schema, c.sequence.name);
+  }
+  for (const v of schema?.views ?? []) {
+    add(v.schema, v.name);
+    for (const i of v.indexes) add(v.schema, i.name);
+  }
+  for (const q of schema?.sequences ?? []) add(q.schema, q.name);
+  return names;
 }
 
 /** The temporary CHECK that proves a column NOT NULL before SET NOT NULL. */
 export const notNullCheckName = (table: string, column: string): string => makeObjectName(table, column, 'not_null_check');
 
 function partitionedIndexParts(context: OnlineContext, change: ChangeOf<'index.create'>, table: string, name: string): OnlinePart[] | undefined {
-  // Partitions' shares are named after the partition and the declared index, at every level.
   const partitioned = context.tables.get(tableKey(change.schema, table));
   if (!partitioned?.partitionBy) return [part({ kind: 'index.concurrently', table, name }, 'SHARE UPDATE EXCLUSIVE', 'scan', 'none', uniqueBuildHazards(change))];
   if (partitioned.partitionBy.externalPartitions) return undefined;
   const parts: OnlinePart[] = [part({ kind: 'index.onOnly', table, name }, 'SHARE', 'none', 'shared')];
   for (const partition of partitionsOf(context, change.schema, table)) {
-    const child = partitionIndexName(partition.name, change.index.name);
+    const taken = context.names.get(change.schema) ?? context.names.set(change.schema, new Set()).get(change.schema)!;
+    const child = partitionIndexName(partition.name, change.index, taken);
+    taken.add(child);
     const childParts = partitionedIndexParts(context, change, partition.name, child);
     if (!childParts) return undefined;
     parts.push(...childParts, part({ kind: 'index.attach', parent: name, child }, 'SHARE UPDATE EXCLUSIVE', 'none', 'shared'));

@@ -20,10 +20,10 @@ describe('golden migrations', () => {
       const golden = await loadGoldenCase(entry);
       const before = await declare(...golden.before);
       const after = await declare(...golden.after);
-      const { steps } = await planSteps(before, after);
+      const { steps } = await planSteps(before, after, { dataSteps: true });
       const files = renderMigrationFiles(entry.name.replace('/', '_'), steps);
       // Determinism: the same input renders the same bytes.
-      expect(renderMigrationFiles(entry.name.replace('/', '_'), (await planSteps(before, after)).steps)).toEqual(files);
+      expect(renderMigrationFiles(entry.name.replace('/', '_'), (await planSteps(before, after, { dataSteps: true })).steps)).toEqual(files);
       for (const [file, content] of [['up.sql', files.up], ['down.sql', files.down], ['plan.json', files.plan]] as const) {
         const target = path.join(entry.dir, file);
         if (update || !existsSync(target)) writeFileSync(target, content);

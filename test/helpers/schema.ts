@@ -25,7 +25,7 @@ export async function declare(...declarations: Declaration[]): Promise<Schema> {
 /** The up and down migration files between two schemas, exactly as `generate` writes them. */
 export async function migrationSql(from: Schema, to: Schema, options: { online?: boolean } = {}): Promise<{ up: string; down: string; changes: Change[] }> {
   await loadParser();
-  const changes = diffSchemas(from, to);
+  const changes = diffSchemas(from, to, { dataSteps: true });
   const steps = renderSteps(planChanges(changes, { from, to, ...options }));
   const files = renderMigrationFiles('test', steps);
   return { changes, up: files.up, down: files.down };

@@ -158,8 +158,15 @@ describe('migrations that must not run', () => {
     // Offline plans: the whole migration is one transaction.
     const dir = makeProject({ 'schema/index.ts': VALID }, OFFLINE_CONFIG);
     await runCli(['generate', '--name', 'init'], { cwd: dir });
-    writeProjectFiles(dir, { 'schema/index.ts': VALID.replace("name: text({ notNull: true }),", "name: text({ notNull: true }),\n    code: text({ notNull: true, unique: true }),") });
-    await runCli(['generate', '--name', 'add code'], { cwd: dir });
+    const withCode = VALID.replace("name: text({ notNull: true }),", "name: text({ notNull: true }),\n    code: text({ unique: true }),");
+    // Offline, the unique key is added with a plain ADD CONSTRAINT: generate refuses it until acknowledged.
+    writeProjectFiles(dir, { 'schema/index.ts': withCode });
+    const refused = await runCli(['generate', '--name', 'add code'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('SC225');
+    expect(refused.stderr).toContain("acknowledge('SC623', 'constraint:public.accounts.accounts_code_key'");
+    writeProjectFiles(dir, { 'schema/index.ts': `${withCode}\nimport { acknowledge } from 'schemac';\nexport const ok = acknowledge('SC623', 'constraint:public.accounts.accounts_code_key', 'small table');\n` });
+    expect((await runCli(['generate', '--name', 'add code'], { cwd: dir })).code).toBe(0);
     const [first, second] = (await import('node:fs')).readdirSync(path.join(dir, 'generated/migrations')).sort();
     expect((await runCli(['apply', '--url', url, '--to', first!.slice(0, 14)], { cwd: dir })).code).toBe(0);
     await withDatabase(url, async (db) => {

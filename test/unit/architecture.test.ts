@@ -35,6 +35,20 @@ describe('architecture', () => {
     }
   });
 
+  it('lint reads SQL alone: it imports only expr, diagnostics and model', () => {
+    for (const file of sources(path.join(ROOT, 'compiler/lint'))) {
+      const phases = importsOf(file).map((s) => phaseOf(file, s)).filter((p) => p && !['lint', 'model', 'diagnostics', 'expr'].includes(p));
+      expect(phases, path.relative(ROOT, file)).toEqual([]);
+    }
+  });
+
+  it('the DSL imports only the model, diagnostics, expr (for PostgreSQL\'s default names) and the quoting module', () => {
+    for (const file of sources(path.join(ROOT, 'compiler/dsl'))) {
+      const phases = importsOf(file).filter((s) => !s.endsWith('/render/quote.js')).map((s) => phaseOf(file, s)).filter((p) => p && !['dsl', 'model', 'diagnostics', 'expr'].includes(p));
+      expect(phases, path.relative(ROOT, file)).toEqual([]);
+    }
+  });
+
   it('only compiler/expr imports the PostgreSQL parser', () => {
     const users = [...sources(path.join(ROOT, 'compiler')), ...sources(path.join(ROOT, 'cli'))]
       .filter((file) => importsOf(file).includes('pg-query-emscripten'))

@@ -8,29 +8,29 @@
 -- Step 1/9: create index public.events_kind_at_idx on only public.events (its partitions' indexes are built next) [lock: SHARE]
 CREATE INDEX "events_kind_at_idx" ON ONLY "public"."events" USING btree ("kind", "at");
 
--- Step 2/9: build index public.events_2026_01_events_kind_at_idx on partition public.events_2026_01 concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
+-- Step 2/9: build index public.events_2026_01_kind_at_idx on partition public.events_2026_01 concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
 -- schemac:transaction none
-CREATE INDEX CONCURRENTLY "events_2026_01_events_kind_at_idx" ON "public"."events_2026_01" USING btree ("kind", "at");
+CREATE INDEX CONCURRENTLY "events_2026_01_kind_at_idx" ON "public"."events_2026_01" USING btree ("kind", "at");
 
--- Step 3/9: attach index public.events_2026_01_events_kind_at_idx to public.events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
-ALTER INDEX "public"."events_kind_at_idx" ATTACH PARTITION "public"."events_2026_01_events_kind_at_idx";
+-- Step 3/9: attach index public.events_2026_01_kind_at_idx to public.events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
+ALTER INDEX "public"."events_kind_at_idx" ATTACH PARTITION "public"."events_2026_01_kind_at_idx";
 
--- Step 4/9: create index public.events_2026_02_events_kind_at_idx on only public.events_2026_02 (its partitions' indexes are built next) [lock: SHARE]
-CREATE INDEX "events_2026_02_events_kind_at_idx" ON ONLY "public"."events_2026_02" USING btree ("kind", "at");
+-- Step 4/9: create index public.events_2026_02_kind_at_idx on only public.events_2026_02 (its partitions' indexes are built next) [lock: SHARE]
+CREATE INDEX "events_2026_02_kind_at_idx" ON ONLY "public"."events_2026_02" USING btree ("kind", "at");
 
--- Step 5/9: build index public.events_2026_02_eu_events_kind_at_idx on partition public.events_2026_02_eu concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
+-- Step 5/9: build index public.events_2026_02_eu_kind_at_idx on partition public.events_2026_02_eu concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
 -- schemac:transaction none
-CREATE INDEX CONCURRENTLY "events_2026_02_eu_events_kind_at_idx" ON "public"."events_2026_02_eu" USING btree ("kind", "at");
+CREATE INDEX CONCURRENTLY "events_2026_02_eu_kind_at_idx" ON "public"."events_2026_02_eu" USING btree ("kind", "at");
 
--- Step 6/9: attach index public.events_2026_02_eu_events_kind_at_idx to public.events_2026_02_events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
-ALTER INDEX "public"."events_2026_02_events_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_eu_events_kind_at_idx";
+-- Step 6/9: attach index public.events_2026_02_eu_kind_at_idx to public.events_2026_02_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
+ALTER INDEX "public"."events_2026_02_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_eu_kind_at_idx";
 
--- Step 7/9: build index public.events_2026_02_rest_events_kind_at_idx on partition public.events_2026_02_rest concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
+-- Step 7/9: build index public.events_2026_02_rest_kind_at_idx on partition public.events_2026_02_rest concurrently [lock: SHARE UPDATE EXCLUSIVE; reads every row]
 -- schemac:transaction none
-CREATE INDEX CONCURRENTLY "events_2026_02_rest_events_kind_at_idx" ON "public"."events_2026_02_rest" USING btree ("kind", "at");
+CREATE INDEX CONCURRENTLY "events_2026_02_rest_kind_at_idx" ON "public"."events_2026_02_rest" USING btree ("kind", "at");
 
--- Step 8/9: attach index public.events_2026_02_rest_events_kind_at_idx to public.events_2026_02_events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
-ALTER INDEX "public"."events_2026_02_events_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_rest_events_kind_at_idx";
+-- Step 8/9: attach index public.events_2026_02_rest_kind_at_idx to public.events_2026_02_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
+ALTER INDEX "public"."events_2026_02_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_rest_kind_at_idx";
 
--- Step 9/9: attach index public.events_2026_02_events_kind_at_idx to public.events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
-ALTER INDEX "public"."events_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_events_kind_at_idx";
+-- Step 9/9: attach index public.events_2026_02_kind_at_idx to public.events_kind_at_idx [lock: SHARE UPDATE EXCLUSIVE]
+ALTER INDEX "public"."events_kind_at_idx" ATTACH PARTITION "public"."events_2026_02_kind_at_idx";
