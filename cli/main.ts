@@ -122,7 +122,7 @@ function settingsFrom(p: workflows.ResolvedProject, options: Record<string, unkn
     ...(typeof options['lockTimeout'] === 'string' ? { lockTimeout: options['lockTimeout'] } : {}),
     ...(typeof options['statementTimeout'] === 'string' ? { statementTimeout: options['statementTimeout'] } : {}),
     ...(retries !== undefined ? { lockRetries: retries } : {}),
-  }, (r) => out.progress(`lock not available (${r.message}); retry ${r.attempt} of steps ${r.unit.steps.join(', ')} in ${(r.waitMs / 1000).toFixed(1)}s`));
+  }, (r) => out.notice(`lock not available (${r.message}); retry ${r.attempt} of steps ${r.unit.steps.join(', ')} in ${(r.waitMs / 1000).toFixed(1)}s`));
 }
 
 const apply: Action = async (ctx, options, out) => {

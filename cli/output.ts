@@ -39,6 +39,11 @@ export class Output {
     process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
   }
 
+  /** Things the user should know as they happen (a retry after a lock timeout): stderr, unless --quiet. */
+  notice(text: string): void {
+    if (!this.options.quiet) process.stderr.write(`${redact(text)}\n`);
+  }
+
   /** Progress notes to stderr, so stdout stays clean for SQL/JSON. */
   progress(text: string): void {
     if (!this.options.quiet && process.stderr.isTTY) process.stderr.write(`${redact(text)}\n`);
