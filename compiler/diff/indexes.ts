@@ -21,7 +21,8 @@ export function diffIndexes(a: Table, b: Table, dropFrom: string = b.name): Chan
   const changes: Change[] = [];
   const strip = <T extends { previousName: string }>({ previousName: _, ...index }: T) => index;
   for (const [x, y] of [...byName.both, ...renames.both]) {
-    if (!indexesEquivalent(x, y)) {
+    // An INVALID index (a failed concurrent build) is no index at all: build it again.
+    if (!indexesEquivalent(x, y) || (x.invalid === true && y.invalid !== true)) {
       // Drops run before renames: drop the index under its old name, create the new one.
       changes.push({ kind: 'index.drop', ...onOld(x.previousName), index: { ...strip(x), name: x.previousName } });
       changes.push({ kind: 'index.create', ...on(y.name), index: strip(y) });

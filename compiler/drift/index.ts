@@ -35,6 +35,7 @@ function driftMessage(change: Change, kind: DriftKind): string {
   const target = change.path.slice(change.path.indexOf(':') + 1);
   const what = change.path.slice(0, change.path.indexOf(':'));
   if (change.kind === 'enum.addValue') return `enum ${target} lacks the declared value '${change.value}'`;
+  if (change.kind === 'index.drop' && change.index.invalid) return `index ${target} is INVALID (a concurrent build failed or was interrupted) and must be built again`;
   if (kind === 'missing') return `${what} ${target} is declared but missing from the database`;
   if (kind === 'unexpected') return `${what} ${target} exists in the database but is not declared`;
   return `${what} ${target} differs from its declaration (to fix: ${describeChange(change)})`;
@@ -42,7 +43,10 @@ function driftMessage(change: Change, kind: DriftKind): string {
 
 /** Compare a live schema (`actual`) with the declared one (`declared`). Empty report: no drift. */
 export function detectDrift(actual: Schema, declared: Schema, locate: SourceLocator): DriftReport {
-  const items = diffSchemas(actual, declared).map((change): DriftItem => {
+  const changes = diffSchemas(actual, declared);
+  // An INVALID index is one item (its rebuild), not a drop and a create.
+  const rebuilt = new Set(changes.filter((c) => c.kind === 'index.drop' && c.index.invalid).map((c) => c.path));
+  const items = changes.filter((c) => !(c.kind === 'index.create' && rebuilt.has(c.path))).map((change): DriftItem => {
     const kind = driftKind(change);
     const owner = 'table' in change && 'schema' in change ? tablePath(change.schema, change.table) : undefined;
     const at = locate(change.path) ?? (owner ? locate(owner) : undefined);

@@ -113,6 +113,7 @@ function toIndex(row: IndexRow): Index {
     ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     storage: [...row.storage].sort(),
     ...optional('comment', row.comment),
+    ...(row.valid ? {} : { invalid: true }),
   };
 }
 

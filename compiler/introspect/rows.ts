@@ -97,6 +97,7 @@ export interface IndexRow {
   readonly table_oid: string;
   readonly name: string;
   readonly is_unique: boolean;
+  readonly valid: boolean;
   readonly method: string;
   readonly keys: IndexKeyRow[];
   readonly include: string[];

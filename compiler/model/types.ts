@@ -167,6 +167,8 @@ export interface Index {
   readonly storage: readonly string[];
   readonly renamedFrom?: string;
   readonly comment?: string;
+  /** Introspection only: INVALID (a concurrent build failed or was interrupted); it must be rebuilt. */
+  readonly invalid?: boolean;
 }
 
 export type PartitionStrategy = 'range' | 'list' | 'hash';

@@ -100,6 +100,9 @@ describe('apply and rollback safety through the CLI (PostgreSQL)', () => {
       expect(await validity(db)).toEqual([{ valid: false }]);
       await db.exec("UPDATE accounts SET email = 'b@x' WHERE id = 2");
     });
+    const drift = await runCli(['drift', '--url', url], { cwd: dir });
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('index public.accounts_email_key is INVALID (a concurrent build failed or was interrupted) and must be built again');
     const resumed = await runCli(['apply', '--url', url], { cwd: dir });
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);

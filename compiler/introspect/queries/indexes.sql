@@ -4,9 +4,11 @@
 -- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
 -- (read through to_jsonb so the query also runs where that column does not exist, PG < 15).
+-- valid: false for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
 SELECT i.indrelid::text AS table_oid,
        ic.relname AS name,
        i.indisunique AS is_unique,
+       i.indisvalid AS valid,
        am.amname AS method,
        (SELECT json_agg(json_build_object(
                  'column', CASE WHEN k.attnum <> 0 THEN a.attname END,
