@@ -10,7 +10,7 @@ export { expressionFunctionName, parseExpression } from './canonical.js';
 export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqual, rangeBound, type RangeBound } from './partitions.js';
 export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
 export { canonicalQuery, queriesEqual, queryError, referencedRelations, type RelationReference } from './queries.js';
-export { isVolatileExpression } from './volatility.js';
+export { isVolatileExpression, VOLATILE_FUNCTIONS } from './volatility.js';
 export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
 
 const canonicalCache = new Map<string, string>();

@@ -6,9 +6,9 @@
  */
 import { parseExpression } from './canonical.js';
 
-/** Built-in volatile functions that appear in column defaults. */
-const VOLATILE_FUNCTIONS = new Set([
-  'random', 'random_normal', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4',
+/** Volatile functions (built in, pgcrypto, uuid-ossp) that appear in column defaults. The linter uses the same list. */
+export const VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'random', 'random_normal', 'setseed', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4',
   'clock_timestamp', 'timeofday', 'nextval', 'setval', 'txid_current', 'pg_current_xact_id', 'gen_random_bytes', 'gen_salt',
 ]);
 

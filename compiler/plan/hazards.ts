@@ -49,11 +49,23 @@ const rowLevelSecurityHazards = (change: Extract<Change, { kind: 'table.rowLevel
 export function plainHazards(change: Change): Hazards {
   switch (change.kind) {
     case 'table.drop':
-      return { up: [hazard('data-loss', `drops table ${change.table.schema}.${change.table.name} and its rows`)], down: [] };
+      return {
+        up: [
+          hazard('data-loss', `drops table ${change.table.schema}.${change.table.name} and its rows`),
+          hazard('backward-incompatible', `running code that uses ${change.table.schema}.${change.table.name} breaks`),
+        ],
+        down: [],
+      };
     case 'table.create':
       return { up: [], down: [hazard('data-loss', `rollback drops table ${change.table.schema}.${change.table.name} and its rows`)] };
     case 'column.drop':
-      return { up: [hazard('data-loss', `drops column ${change.table}.${change.column.name} and its values`)], down: [] };
+      return {
+        up: [
+          hazard('data-loss', `drops column ${change.table}.${change.column.name} and its values`),
+          hazard('backward-incompatible', `running code that reads or writes ${change.table}.${change.column.name} breaks`),
+        ],
+        down: [],
+      };
     case 'column.add':
       return columnAddHazards(change);
     case 'column.sequence':

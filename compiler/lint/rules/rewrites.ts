@@ -3,6 +3,7 @@
  * rebuilds its indexes) while holding an ACCESS EXCLUSIVE lock, so neither reads nor writes
  * proceed until it is done: minutes to hours on a large table.
  */
+import { VOLATILE_FUNCTIONS } from '../../expr/index.js';
 import { nodeOf, statementOf, type AnyNode, type ColumnDef, type StatementNode, type TypeName } from '../nodes.js';
 import { NO_HITS, type LintContext, type RuleDefinition, type RuleHit } from '../rule.js';
 import {
@@ -85,22 +86,6 @@ function isPlainCast(using: AnyNode, column: string, to: ColumnType): boolean {
   return reference !== undefined && strings(reference.fields).join('.') === column;
 }
 
-/** PostgreSQL functions whose default value must be computed for each existing row. */
-const VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'random',
-  'random_normal',
-  'setseed',
-  'gen_random_uuid',
-  'gen_random_bytes',
-  'uuid_generate_v1',
-  'uuid_generate_v1mc',
-  'uuid_generate_v4',
-  'uuidv4',
-  'uuidv7',
-  'clock_timestamp',
-  'timeofday',
-  'nextval',
-]);
 
 /** `ALTER TABLE public.orders ADD COLUMN token uuid DEFAULT gen_random_uuid()` */
 export const volatileDefault: RuleDefinition = {
