@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
 import { bigint, check, foreignKey, integer, sql, table, text, unique, varchar } from '../../compiler/index.js';
 import { EMPTY_SCHEMA } from '../../compiler/model/types.js';
-import { BACKENDS, freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
+import { BACKENDS, freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
 import { makeProject, runCli, writeProjectFiles } from '../helpers/cli.js';
 import { declare, describeChanges, migrationSql, remainingChanges, runScript } from '../helpers/schema.js';
 
@@ -72,12 +72,13 @@ export const accounts = table('accounts', {
 
 const migrationsOf = (dir: string): string[] => readdirSync(path.join(dir, 'generated/migrations')).sort();
 
-async function holdLock(url: string, ms: number): Promise<void> {
-  await withDatabase(url, async (db) => {
-    await db.exec('BEGIN; LOCK TABLE public.accounts IN ACCESS EXCLUSIVE MODE');
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    await db.exec('COMMIT');
-  });
+/** Poll until `condition` holds (at most 30 s). */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('apply and rollback safety through the CLI (PostgreSQL)', () => {
@@ -117,22 +118,26 @@ describe('apply and rollback safety through the CLI (PostgreSQL)', () => {
     await runCli(['apply', '--url', url], { cwd: dir });
     writeProjectFiles(dir, { 'schema/index.ts': BASE.replace('nickname: text() }', "nickname: text(), note: text({ default: 'x' }) }") });
     expect((await runCli(['generate', '--name', 'note'], { cwd: dir })).code).toBe(0);
-    const held = holdLock(url, 6000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const started = Date.now();
-    const gaveUp = await runCli(['apply', '--url', url, '--lock-timeout', '200ms', '--lock-retries', '1'], { cwd: dir });
-    expect(gaveUp.code).toBe(2);
-    expect(gaveUp.stderr).toContain('SC407 error: gave up after 2 attempts: canceling statement due to lock timeout');
-    expect(gaveUp.stderr).toMatch(/retry 1 of steps 1 in 1\.0s/);
-    expect(Date.now() - started, 'it never queues behind the lock indefinitely').toBeLessThan(5500);
-    await held;
-    // Now the lock is released while apply is still retrying: it gets through.
-    const briefly = holdLock(url, 1500);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const applied = await runCli(['apply', '--url', url, '--lock-timeout', '200ms', '--lock-retries', '5'], { cwd: dir });
-    await briefly;
-    expect(applied.stderr).toContain('lock not available');
-    expect(applied.code).toBe(0);
+    const holder = await open(url);
+    await holder.exec('BEGIN; LOCK TABLE public.accounts IN ACCESS EXCLUSIVE MODE');
+    try {
+      const started = Date.now();
+      const gaveUp = await runCli(['apply', '--url', url, '--lock-timeout', '200ms', '--lock-retries', '1'], { cwd: dir });
+      expect(gaveUp.code).toBe(2);
+      expect(gaveUp.stderr).toContain('SC407 error: gave up after 2 attempts: canceling statement due to lock timeout');
+      expect(gaveUp.stderr).toMatch(/retry 1 of steps 1 in 1\.0s/);
+      expect(Date.now() - started, 'it never queues behind the lock indefinitely').toBeLessThan(15_000);
+      // Now the lock is released while apply is retrying: it gets through.
+      const applying = runCli(['apply', '--url', url, '--lock-timeout', '200ms', '--lock-retries', '8'], { cwd: dir });
+      await waitUntil(async () => (await holder.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'public.accounts'::regclass"))[0]!.n > 0);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await holder.exec('COMMIT');
+      const applied = await applying;
+      expect(applied.stderr).toContain('lock not available');
+      expect(applied.code).toBe(0);
+    } finally {
+      await holder.close();
+    }
     expect((await runCli(['drift', '--url', url], { cwd: dir })).code).toBe(0);
   });
 

@@ -12,10 +12,15 @@
 --
 -- Hazards:
 --   step 1 data-loss: drops column accounts.active and its values
+--   step 1 backward-incompatible: running code that reads or writes accounts.active breaks
 --   step 2 data-loss: drops column accounts.nickname and its values
+--   step 2 backward-incompatible: running code that reads or writes accounts.nickname breaks
 --   step 3 data-loss: drops column accounts.plan and its values
+--   step 3 backward-incompatible: running code that reads or writes accounts.plan breaks
 --   step 4 data-loss: drops column accounts.seats and its values
+--   step 4 backward-incompatible: running code that reads or writes accounts.seats breaks
 --   step 5 data-loss: drops column accounts.updated_at and its values
+--   step 5 backward-incompatible: running code that reads or writes accounts.updated_at breaks
 
 -- Step 1/5: drop column public.accounts.active [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP COLUMN "active";

@@ -8,6 +8,7 @@
 --
 -- Hazards:
 --   step 1 data-loss: drops column line_items.total_cents and its values
+--   step 1 backward-incompatible: running code that reads or writes line_items.total_cents breaks
 --   step 2 long-lock: holds ACCESS EXCLUSIVE on public.line_items while it rewrites the table: reads and writes of the table wait
 
 -- Step 1/2: drop column public.line_items.total_cents [lock: ACCESS EXCLUSIVE]

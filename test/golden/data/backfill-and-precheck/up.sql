@@ -12,6 +12,7 @@
 -- Hazards:
 --   step 1 data-dependent: runs data step legacy_notes_is_empty
 --   step 2 data-loss: drops table public.legacy_notes and its rows
+--   step 2 backward-incompatible: running code that uses public.legacy_notes breaks
 --   step 4 data-dependent: runs data step backfill_reg_d_records
 --   step 5 data-dependent: runs data step normalize_amounts
 --   step 7 data-dependent: runs data step analyze_investments

@@ -8,6 +8,7 @@
 --
 -- Hazards:
 --   step 1 data-loss: drops table public.invoices and its rows
+--   step 1 backward-incompatible: running code that uses public.invoices breaks
 
 -- Step 1/2: drop table public.invoices [lock: ACCESS EXCLUSIVE]
 DROP TABLE "public"."invoices";

@@ -8,6 +8,7 @@
 --
 -- Hazards:
 --   step 2 data-loss: drops column accounts.email and its values
+--   step 2 backward-incompatible: running code that reads or writes accounts.email breaks
 
 -- Step 1/3: drop unique accounts_email_key on public.accounts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_email_key";

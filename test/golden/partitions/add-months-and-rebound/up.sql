@@ -8,6 +8,7 @@
 --
 -- Hazards:
 --   step 1 data-loss: drops table public.events_2026_01 and its rows
+--   step 1 backward-incompatible: running code that uses public.events_2026_01 breaks
 --   step 4 data-dependent: re-attaching events_old checks every row against the new bound
 --   step 4 long-lock: holds ACCESS EXCLUSIVE on public.events_old while it reads every row: reads and writes of the table wait
 

@@ -9,7 +9,9 @@
 --
 -- Hazards:
 --   step 3 data-loss: drops table billing.entries and its rows
+--   step 3 backward-incompatible: running code that uses billing.entries breaks
 --   step 4 data-loss: drops table billing.ledgers and its rows
+--   step 4 backward-incompatible: running code that uses billing.ledgers breaks
 
 -- Step 1/6: drop foreignKey entries_ledger_id_fkey on billing.entries [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "billing"."entries" DROP CONSTRAINT "entries_ledger_id_fkey";

@@ -9,7 +9,9 @@
 --
 -- Hazards:
 --   step 3 data-loss: drops table public.contacts and its rows
+--   step 3 backward-incompatible: running code that uses public.contacts breaks
 --   step 4 data-loss: drops table public.customers and its rows
+--   step 4 backward-incompatible: running code that uses public.customers breaks
 
 -- Step 1/4: drop foreignKey contacts_customer_id_fkey on public.contacts [lock: ACCESS EXCLUSIVE]
 ALTER TABLE "public"."contacts" DROP CONSTRAINT "contacts_customer_id_fkey";
