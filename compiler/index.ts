@@ -7,7 +7,7 @@ export {
   numeric, real, serial, bigserial, smallserial, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
 } from './dsl/columns.js';
 export {
-  acknowledge, check, compositeType, dataStep, domain, enumType, exclude, extension, grant, policy, sequence, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
+  acknowledge, check, compositeType, dataStep, domain, processingActivity, recordClass, retentionRule, waiver, enumType, exclude, extension, grant, policy, sequence, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
 } from './dsl/objects.js';
 export { fn, procedure, routine, trigger } from './dsl/routines.js';
 export type {

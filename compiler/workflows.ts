@@ -10,6 +10,9 @@ import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnost
 import { diffSchemas, editedDataSteps, suspectedRenames, type Change } from './diff/index.js';
 import { lintSql, type LintFinding } from './lint/index.js';
 import { reviewMigration } from './review/index.js';
+import { checkCompliance } from './compliance/checks.js';
+import { checkComplianceChanges } from './compliance/changes.js';
+import { enforceCompliance, protectionCreated } from './compliance/enforce.js';
 import { dataStepPath } from './model/paths.js';
 import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
@@ -56,7 +59,11 @@ export async function loadDeclarations(ctx: Context, schemaPaths: readonly strin
   for (const file of files) declarations.push(...collectDeclarations(await importModule(file, ctx.cwd)));
   const built = buildSchema(declarations, ctx.cwd);
   const diagnostics = [...built.diagnostics, ...(hasErrors(built.diagnostics) ? [] : validateSchema(built.schema, built.locate))];
-  return { ...built, diagnostics, files };
+  if (hasErrors(diagnostics)) return { ...built, diagnostics, files };
+  // Compliance: checked as declared, then enforced with ordinary objects (policies, triggers, grants, comments).
+  const compliance = checkCompliance(built.schema, built.locate);
+  const schema = hasErrors(compliance) ? built.schema : freezeSchema(enforceCompliance(built.schema));
+  return { ...built, schema, diagnostics: [...diagnostics, ...compliance], files };
 }
 
 /**
@@ -183,6 +190,8 @@ export async function generate(ctx: Context, project: ResolvedProject, options: 
   const { changes, steps } = await planSteps(folder.snapshot, declared.schema, { online: project.migrations.online !== false, dataSteps: true });
   const edited = editedDataStepWarnings(folder.snapshot, declared.schema, declared.locate);
   if (changes.length === 0) return { changes, warnings: edited };
+  const compliance = checkComplianceChanges(folder.snapshot, declared.schema, changes, declared.locate, options.now ?? new Date());
+  if (hasErrors(compliance)) throw new SchemacError(compliance);
   const slug = options.name ? slugify(options.name) : defaultSlug(folder.snapshot, changes, steps);
   const id = `${nextVersion(folder.migrations, options.now ?? new Date())}_${slug}`;
   const review = reviewMigration(slug, steps, {
@@ -193,9 +202,16 @@ export async function generate(ctx: Context, project: ResolvedProject, options: 
     ...(project.migrations.postgresVersion ? { postgresVersion: project.migrations.postgresVersion } : {}),
   });
   if (review.refused.length > 0) throw new SchemacError(review.refused);
+  // Protections added to tables that outlive a rollback: the rollback strips them (it needs --force).
+  const created = new Set(changes.flatMap((c) => (c.kind === 'table.create' ? [`${c.table.schema}.${c.table.name}`] : [])));
+  const reviewed = review.steps.map((s) => {
+    const protects = protectionCreated(s.step.change);
+    const on = 'table' in s.step.change && typeof s.step.change.table === 'string' && 'schema' in s.step.change ? `${s.step.change.schema}.${s.step.change.table}` : '';
+    return protects && s.down.length > 0 && !created.has(on) ? { ...s, protects } : s;
+  });
   const warnings = [...edited, ...review.warnings];
   if (options.check) return { changes, warnings };
-  const files = renderMigrationFiles(slug, review.steps);
+  const files = renderMigrationFiles(slug, reviewed);
   const written = writeMigration(project.outDir, { id, ...files, snapshot: declared.schema });
   return { changes, written, id, warnings };
 }

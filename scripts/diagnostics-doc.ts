@@ -9,6 +9,7 @@ const groups: Record<string, [string, string]> = {
   SC4: ['Database', '2'],
   SC5: ['Drift', '1'],
   SC6: ['Migration lint', '1'],
+  SC7: ['Compliance', '2 (`validate`: 1)'],
   SC9: ['Internal and usage', '2'],
 };
 

@@ -227,8 +227,11 @@ export interface RollbackOptions {
 function irreversibleProblems(targets: readonly Migration[], display: (p: string) => string): Diagnostic[] {
   return targets.flatMap((m) => {
     const file = display(`${m.dir}/down.sql`);
-    const steps = parseMigrationScript(m.down, file).irreversible;
-    return steps.length === 0 ? [] : [diagnostic('SC307', { message: `rolling back ${m.id} cannot give back what it removed: ${steps.join('; ')}`, at: { file, line: 0 } })];
+    const script = parseMigrationScript(m.down, file);
+    return [
+      ...(script.irreversible.length === 0 ? [] : [diagnostic('SC307', { message: `rolling back ${m.id} cannot give back what it removed: ${script.irreversible.join('; ')}`, at: { file, line: 0 } })]),
+      ...(script.protections.length === 0 ? [] : [diagnostic('SC723', { message: `rolling back ${m.id} removes compliance protections: ${script.protections.join('; ')}`, at: { file, line: 0 } })]),
+    ];
   });
 }
 

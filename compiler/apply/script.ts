@@ -23,11 +23,14 @@ export interface Unit {
 export interface MigrationScript {
   readonly units: readonly Unit[];
   readonly irreversible: readonly string[];
+  /** Compliance protections that running this file removes (`-- schemac:protection` lines). */
+  readonly protections: readonly string[];
 }
 
 const STEP_HEADER = /^-- (?:Undo step|Step) (\d+)\/\d+:/;
 const DIRECTIVE = /^-- schemac:transaction (own|none|shared)\s*$/;
 const IRREVERSIBLE = /^-- schemac:irreversible (.*)$/;
+const PROTECTION = /^-- schemac:protection (.*)$/;
 
 /** 1-based line of a character position in text. */
 export function lineAt(text: string, position: number): number {
@@ -119,5 +122,6 @@ export function parseMigrationScript(sql: string, file: string): MigrationScript
   }
   close();
   const irreversible = lines.map((l) => IRREVERSIBLE.exec(l)?.[1]).filter((r): r is string => r !== undefined);
-  return { units, irreversible };
+  const protections = lines.map((l) => PROTECTION.exec(l)?.[1]).filter((r): r is string => r !== undefined);
+  return { units, irreversible, protections };
 }

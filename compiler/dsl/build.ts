@@ -31,8 +31,10 @@ import {
   sequencePath,
   grantPath,
   dataStepPath,
+  compliancePath,
   type ObjectPath,
 } from '../model/paths.js';
+import type { ColumnCompliance, ComplianceRegistry, TableCompliance } from '../model/compliance.js';
 import type {
   Acknowledgement,
   DataStep,
@@ -102,7 +104,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge', 'processingActivity', 'retentionRule', 'recordClass', 'waiver']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -232,6 +234,7 @@ function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDec
     ...(generated ? { generated } : {}),
     ...(c.comment === undefined ? {} : { comment: c.comment }),
     ...(c.renamedFrom === undefined ? {} : { renamedFrom: c.renamedFrom }),
+    ...columnCompliance(c),
   };
   parts.columns.push(column);
   if (c.enumRef || c.extension) b.typeUses.push({ path, column: c });
@@ -374,7 +377,40 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     ...(t.with && Object.keys(t.with).length > 0 ? { storage: Object.entries(t.with).map(([k, v]) => `${k}=${String(v)}`).sort() } : {}),
     ...(t.comment === undefined ? {} : { comment: t.comment }),
     ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
+    ...tableCompliance(t),
   };
+}
+
+/** The compliance annotations of a column, as declared (checked later by compliance/). */
+function columnCompliance(c: Pick<ColumnDeclaration, 'personal' | 'sensitivity' | 'card' | 'protection'>): { compliance?: ColumnCompliance } {
+  if (c.personal === undefined && c.sensitivity === undefined && c.card === undefined && c.protection === undefined) return {};
+  return {
+    compliance: {
+      ...(c.personal === undefined ? {} : { personal: c.personal }),
+      ...(c.sensitivity === undefined ? {} : { sensitivity: c.sensitivity }),
+      ...(c.card === undefined ? {} : { card: c.card }),
+      ...(c.protection === undefined ? {} : { protection: c.protection }),
+    },
+  };
+}
+
+function tableCompliance(t: TableDeclaration): { compliance?: TableCompliance } {
+  const c = t.compliance;
+  if (!c) return {};
+  const { tenant: declared, ...rest } = c;
+  const tenant = declared && 'column' in declared ? { column: declared.column, setting: declared.setting ?? `app.${declared.column}` } : declared;
+  return { compliance: { ...rest, ...(tenant ? { tenant } : {}) } };
+}
+
+/** The registries: processing activities, retention rules, record classes, waivers. */
+function buildRegistry(b: Builder, declarations: readonly Declaration[]): ComplianceRegistry | undefined {
+  const of = <K extends Declaration['kind']>(kind: K) => declarations.filter((d): d is Extract<Declaration, { kind: K }> => d.kind === kind);
+  const activities = of('processingActivity').map(({ kind: _, ...a }) => (b.site(compliancePath('activity', a.id), a), { ...a, recipients: a.recipients ?? [], transfers: a.transfers ?? [] }));
+  const retentionRules = of('retentionRule').map(({ kind: _, name: __, ...r }) => (b.site(compliancePath('retention', r.id), r), { ...r, citations: r.citations ?? [] }));
+  const recordClasses = of('recordClass').map(({ kind: _, name: __, ...r }) => (b.site(compliancePath('recordClass', r.id), r), r));
+  const waivers = of('waiver').map(({ kind: _, name: __, ...w }) => (b.site(compliancePath('waiver', `${w.rule} ${w.target}`), w), { ...w, target: w.target as ObjectPath }));
+  if (activities.length + retentionRules.length + recordClasses.length + waivers.length === 0) return undefined;
+  return { activities, retentionRules, recordClasses, waivers };
 }
 
 /** A table declaration → the table and, for partitioned tables, every declared partition. */
@@ -446,6 +482,7 @@ function buildView(b: Builder, v: ViewDeclaration): View {
     ...(v.comment === undefined ? {} : { comment: v.comment }),
     columnComments: Object.entries(v.columnComments ?? {}).map(([column, comment]) => ({ column, comment })),
     ...(v.renamedFrom === undefined ? {} : { renamedFrom: v.renamedFrom }),
+    ...(v.classify ? { classify: Object.fromEntries(Object.entries(v.classify).map(([column, c]) => [column, columnCompliance(c).compliance ?? {}])) } : {}),
   };
 }
 
@@ -657,6 +694,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const domains = unique.filter((d): d is DomainDeclaration => d.kind === 'domain').map((d) => buildDomain(b, d));
   const composites = unique.filter((d): d is CompositeTypeDeclaration => d.kind === 'composite').map((c) => buildComposite(b, c));
   const sequences = unique.filter((d): d is SequenceDeclaration => d.kind === 'sequence').map((q) => buildSequence(b, q));
+  const registry = buildRegistry(b, unique);
   const dataSteps = unique.filter((d): d is DataStepDeclaration => d.kind === 'dataStep').map((d) => buildDataStep(b, d)).filter((d): d is DataStep => d !== undefined);
   const acknowledgements = unique.filter((d): d is AcknowledgementDeclaration => d.kind === 'acknowledge').map((a) => buildAcknowledgement(b, a)).filter((a): a is Acknowledgement => a !== undefined);
 
@@ -677,6 +715,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     grants,
     dataSteps,
     acknowledgements,
+    ...(registry ? { compliance: registry } : {}),
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

@@ -2,6 +2,7 @@
  * What users write in schema/*.ts: typed, frozen, plain data built by the helpers in this folder.
  * `build.ts` turns a set of declarations into the Schema model.
  */
+import type { CardDataForm, PersonalData, ProcessingActivity, Protection, RecordClass, RetentionRule, Sensitivity, TableCompliance, Waiver } from '../model/compliance.js';
 import type { ColumnType, IdentityKind, ReferentialAction } from '../model/types.js';
 
 /** A SQL expression written by the user: sql`now()`. */
@@ -62,6 +63,12 @@ export interface ColumnOptions {
   readonly array?: boolean;
   /** COLLATE: `'C'`, `'und-x-icu'`, or `{ schema, name }`. */
   readonly collation?: SchemaNameInput;
+  /** Personal data (GDPR): `false` to declare it is not, or what it is. See docs/compliance.md. */
+  readonly personal?: false | PersonalData;
+  readonly sensitivity?: Sensitivity;
+  /** PCI DSS card data, in the only forms it may be stored: tokenised, encrypted or truncated. */
+  readonly card?: CardDataForm;
+  readonly protection?: Protection;
 }
 
 export interface ColumnDeclaration extends ColumnOptions {
@@ -225,6 +232,35 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly comment?: string;
   /** The table's previous name (same schema): a declared rename, never guessed. */
   readonly renamedFrom?: string;
+  /** Tenant scope, processing activities, retention, append-only, legal holds. See docs/compliance.md. */
+  readonly compliance?: TableComplianceDeclaration;
+}
+
+/** A table's compliance annotations (as the model's TableCompliance; `tenant.setting` defaults to `app.<column>`). */
+export interface TableComplianceDeclaration extends Omit<TableCompliance, 'tenant'> {
+  readonly tenant?: { readonly column: string; readonly setting?: string } | { readonly global: string };
+}
+
+/** Registries: declared once, referenced by id from annotations. */
+export interface ProcessingActivityDeclaration extends Omit<ProcessingActivity, 'recipients' | 'transfers'> {
+  readonly kind: 'processingActivity';
+  /** Also the `name` used by isDeclaration. */
+  readonly recipients?: readonly string[];
+  readonly transfers?: readonly { readonly country: string; readonly mechanism: string }[];
+}
+export interface RetentionRuleDeclaration extends Omit<RetentionRule, 'citations'> {
+  readonly kind: 'retentionRule';
+  readonly name: string;
+  readonly citations?: readonly string[];
+}
+export interface RecordClassDeclaration extends RecordClass {
+  readonly kind: 'recordClass';
+  readonly name: string;
+}
+export interface WaiverDeclaration extends Omit<Waiver, 'target'> {
+  readonly kind: 'waiver';
+  readonly name: string;
+  readonly target: string;
 }
 
 export interface TableDeclaration<C extends Record<string, ColumnDeclaration> = Record<string, ColumnDeclaration>>
@@ -313,6 +349,8 @@ export interface PolicyDeclaration {
 
 export interface ViewOptions {
   readonly schema?: string;
+  /** Classification of output columns that are not plain column references (`count(*) AS n`). */
+  readonly classify?: Readonly<Record<string, { readonly personal: false | PersonalData; readonly sensitivity?: Sensitivity; readonly card?: CardDataForm; readonly protection?: Protection }>>;
   /** The view's previous name (same schema): renamed in place (ALTER VIEW … RENAME TO), never recreated. */
   readonly renamedFrom?: string;
   /** The SELECT: sql`SELECT … FROM …`. Unqualified table names mean the `public` schema. */
@@ -447,4 +485,4 @@ export interface AcknowledgementDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | DataStepDeclaration | AcknowledgementDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | DataStepDeclaration | AcknowledgementDeclaration | ProcessingActivityDeclaration | RetentionRuleDeclaration | RecordClassDeclaration | WaiverDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

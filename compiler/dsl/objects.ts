@@ -3,6 +3,10 @@
  * only fill defaults, freeze, and record where they were called.
  */
 import type {
+  ProcessingActivityDeclaration,
+  RecordClassDeclaration,
+  RetentionRuleDeclaration,
+  WaiverDeclaration,
   AcknowledgementDeclaration,
   DataStepDeclaration,
   CheckDeclaration,
@@ -221,4 +225,34 @@ export function dataStep(name: string, options: Omit<DataStepDeclaration, 'kind'
  */
 export function acknowledge(code: string, object: string, reason: string): AcknowledgementDeclaration {
   return recordSite(Object.freeze({ kind: 'acknowledge' as const, name: `${code} ${object}`, code, object, reason }), acknowledge);
+}
+
+/**
+ * A processing activity (GDPR Art. 30), referenced by id from tables and columns:
+ * `processingActivity('investor-onboarding', { name: 'Investor onboarding', purpose: 'KYC before
+ * accepting subscriptions', lawfulBasis: 'legal-obligation', subjects: ['investor'] })`.
+ */
+export function processingActivity(id: string, options: Omit<ProcessingActivityDeclaration, 'kind' | 'id'>): ProcessingActivityDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'processingActivity' as const, id }), processingActivity);
+}
+
+/**
+ * A retention rule: `retentionRule('sec-17a-4', { duration: 'P6Y', start: { column: 'created_at' },
+ * bound: 'minimum', action: 'archive', citations: ['SEC Rule 17a-4(b)'] })`.
+ */
+export function retentionRule(id: string, options: Omit<RetentionRuleDeclaration, 'kind' | 'id' | 'name'>): RetentionRuleDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'retentionRule' as const, id, name: id }), retentionRule);
+}
+
+/** A record class: `recordClass('capital-call', { description: 'Capital call notices', retention: 'sec-17a-4' })`. */
+export function recordClass(id: string, options: Omit<RecordClassDeclaration, 'kind' | 'id' | 'name'>): RecordClassDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'recordClass' as const, id, name: id }), recordClass);
+}
+
+/**
+ * A deliberate, approved, expiring exception to a compliance rule: `waiver({ rule: 'SC722', target:
+ * 'column:public.users.email', reason: '…', approver: 'dpo@example.com', expires: '2027-03-31' })`.
+ */
+export function waiver(options: Omit<WaiverDeclaration, 'kind' | 'name'>): WaiverDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'waiver' as const, name: `${options.rule} ${options.target}` }), waiver);
 }

@@ -9,7 +9,7 @@ export { loadParser, parseSql, splitStatements, type ParseError, type ParseNode,
 export { expressionFunctionName, parseExpression } from './canonical.js';
 export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqual, rangeBound, type RangeBound } from './partitions.js';
 export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
-export { canonicalQuery, queriesEqual, queryError, referencedRelations, type RelationReference } from './queries.js';
+export { canonicalQuery, queriesEqual, queryError, queryOutputs, referencedRelations, type QueryOutput, type RelationReference } from './queries.js';
 export { isVolatileExpression, VOLATILE_FUNCTIONS } from './volatility.js';
 export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
 

@@ -100,3 +100,35 @@ export function referencedRelations(sql: string): RelationReference[] {
   visit(parsed.tree);
   return [...found.values()].filter((r) => r.schema !== undefined || !cteNames.has(r.name));
 }
+
+/** An output column of a view query: its name, and whether it is a plain column reference. */
+export interface QueryOutput {
+  readonly name: string;
+  /** `col` or `alias.col`: the value of a table column, classified where that column is. */
+  readonly plain: boolean;
+}
+
+/**
+ * The output columns of a query's top-level SELECT list (`*` expands to nothing here: it is
+ * plain columns of the tables read). Unnamed expressions get PostgreSQL's name for them: the
+ * function name, or `?column?`. Set operations use their first branch.
+ */
+export function queryOutputs(sql: string): QueryOutput[] {
+  const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+  if (!parsed.ok) return [];
+  let select = parsed.tree['SelectStmt'] as Node;
+  while (select['larg']) select = select['larg'] as Node;
+  const targets = (select['targetList'] as Node[] | undefined) ?? [];
+  return targets.flatMap((target): QueryOutput[] => {
+    const rt = target['ResTarget'] as Node;
+    const value = rt['val'] as Node;
+    const ref = value['ColumnRef'] as Node | undefined;
+    const fields = (ref?.['fields'] as Node[] | undefined) ?? [];
+    if (fields.some((f) => 'A_Star' in f)) return [];
+    const last = fields.at(-1)?.['String'] as { sval?: string } | undefined;
+    const call = (value['FuncCall'] as Node | undefined)?.['funcname'] as Node[] | undefined;
+    const callName = (call?.at(-1)?.['String'] as { sval?: string } | undefined)?.sval;
+    const name = (rt['name'] as string | undefined) ?? last?.sval ?? callName ?? '?column?';
+    return [{ name, plain: ref !== undefined }];
+  });
+}

@@ -59,6 +59,16 @@ export function freezeSchema(schema: Schema): Schema {
       : {}),
     // Several data steps at the same place run in name order.
     ...(schema.dataSteps && schema.dataSteps.length > 0 ? { dataSteps: sortByKey(schema.dataSteps, (d) => d.name) } : {}),
+    ...(schema.compliance
+      ? {
+          compliance: {
+            activities: sortByKey(schema.compliance.activities, (a) => a.id),
+            retentionRules: sortByKey(schema.compliance.retentionRules, (r) => r.id),
+            recordClasses: sortByKey(schema.compliance.recordClasses, (r) => r.id),
+            waivers: sortByKey(schema.compliance.waivers, (w) => `${w.rule}\0${w.target}`),
+          },
+        }
+      : {}),
     ...(schema.acknowledgements && schema.acknowledgements.length > 0
       ? { acknowledgements: sortByKey(schema.acknowledgements, (a) => `${a.code}\0${a.object}\0${a.reason}`) }
       : {}),

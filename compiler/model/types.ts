@@ -8,6 +8,9 @@
  */
 
 import type { ObjectPath } from './paths.js';
+import type { ColumnCompliance, ComplianceRegistry, TableCompliance } from './compliance.js';
+
+export type * from './compliance.js';
 
 /**
  * Where a declaration was written. Not part of the model (a moved line is not a schema change):
@@ -76,6 +79,8 @@ export interface Column {
   readonly comment?: string;
   /** Declared rename: the column's previous name. Never guessed. */
   readonly renamedFrom?: string;
+  /** Declarations only: what the column holds in legal terms (compliance/). */
+  readonly compliance?: ColumnCompliance;
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
@@ -218,6 +223,8 @@ export interface Table {
   readonly comment?: string;
   /** Declared rename: the table's previous name (same schema). Never guessed. */
   readonly renamedFrom?: string;
+  /** Declarations only: tenant scope, retention, holds, append-only (compliance/). */
+  readonly compliance?: TableCompliance;
 }
 
 /**
@@ -286,6 +293,8 @@ export interface View {
   readonly columnComments: readonly ColumnComment[];
   /** Declared rename: the view's previous name (same schema). Never guessed. */
   readonly renamedFrom?: string;
+  /** Declarations only: classification of output columns that are not plain column references. */
+  readonly classify?: Readonly<Record<string, ColumnCompliance>>;
 }
 
 export interface EnumType {
@@ -393,6 +402,8 @@ export interface Schema {
   readonly dataSteps?: readonly DataStep[];
   /** Declared acknowledgements of hazards and lint findings. Declarations only; never diffed. */
   readonly acknowledgements?: readonly Acknowledgement[];
+  /** Processing activities, retention rules, record classes, waivers. Declarations only; never diffed. */
+  readonly compliance?: ComplianceRegistry;
 }
 
 /**

@@ -25,7 +25,10 @@ function createdRelations(changes: readonly Change[]): Set<string> {
   return created;
 }
 
-const ON_NEW_RELATION = new Set(['constraint.add', 'index.create', 'column.nullability', 'column.add', 'column.type', 'column.default', 'index.comment', 'constraint.comment']);
+const ON_NEW_RELATION = new Set([
+  'constraint.add', 'index.create', 'column.nullability', 'column.add', 'column.type', 'column.default', 'index.comment', 'constraint.comment',
+  'table.rowLevelSecurity', 'policy.create', 'policy.comment', 'trigger.create', 'trigger.enabled', 'trigger.comment',
+]);
 
 function onCreatedRelation(change: Change, created: ReadonlySet<string>): boolean {
   const on = changeTable(change);

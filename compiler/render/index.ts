@@ -28,6 +28,8 @@ export interface RenderedStep {
   readonly down: readonly string[];
   /** Acknowledged findings, by index of the up statement they are about. */
   readonly allows?: ReadonlyMap<number, readonly Allow[]>;
+  /** The protection this step puts in place (its reverse strips it: rollback needs --force). */
+  readonly protects?: string;
 }
 
 /** Every statement must parse as exactly one statement; anything else is a bug or hostile input. */
@@ -124,6 +126,7 @@ const statementsWithAllows = (statements: readonly string[], allows?: ReadonlyMa
 export function renderMigrationFiles(name: string, steps: readonly RenderedStep[]): MigrationFiles {
   const total = steps.length;
   const irreversible = steps.flatMap((s, i) => (s.step.irreversible ? [{ number: i + 1, reason: s.step.irreversible }] : []));
+  const protections = steps.flatMap((s, i) => (s.protects ? [{ number: i + 1, what: s.protects }] : []));
   const numbered = (list: readonly { number: number; hazards: readonly Hazard[] }[]) =>
     list.flatMap((s) => uniqueHazards(s.hazards).map((h) => ({ number: s.number, kind: h.kind, message: h.message })));
   const upSteps = steps.map((s, i) => ({
@@ -148,6 +151,7 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
     label: direction === 'up' ? 'Step' : 'Undo step',
     total,
     irreversible,
+    protections: direction === 'down' ? protections : [],
     separate: list.some((s) => s.transaction !== ''),
     hazards: numbered(list),
     steps: list,
@@ -158,6 +162,7 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
     version: 2,
     name,
     irreversible,
+    ...(protections.length > 0 ? { protections } : {}),
     steps: steps.map((s, i) => ({
       number: i + 1,
       kind: s.step.change.kind,

@@ -6,13 +6,13 @@
 -- Hazards:
 --   step 5 data-loss: rollback drops table public.notes and its rows
 
--- Undo step 8/8: create trigger notes_truncate on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 8/8: create trigger notes_truncate on public.notes
 DROP TRIGGER "notes_truncate" ON "public"."notes";
 
--- Undo step 7/8: create trigger notes_touch on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 7/8: create trigger notes_touch on public.notes
 DROP TRIGGER "notes_touch" ON "public"."notes";
 
--- Undo step 6/8: create trigger notes_audit on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Undo step 6/8: create trigger notes_audit on public.notes
 DROP TRIGGER "notes_audit" ON "public"."notes";
 
 -- Undo step 5/8: create table public.notes

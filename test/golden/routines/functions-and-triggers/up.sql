@@ -47,11 +47,11 @@ CREATE TABLE "public"."notes" (
   CONSTRAINT "notes_pkey" PRIMARY KEY ("id")
 );
 
--- Step 6/8: create trigger notes_audit on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Step 6/8: create trigger notes_audit on public.notes
 CREATE TRIGGER "notes_audit" AFTER INSERT OR DELETE OR UPDATE OF "body" ON "public"."notes" FOR EACH ROW EXECUTE FUNCTION "public"."audit_change"('notes');
 
--- Step 7/8: create trigger notes_touch on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Step 7/8: create trigger notes_touch on public.notes
 CREATE TRIGGER "notes_touch" BEFORE UPDATE ON "public"."notes" FOR EACH ROW WHEN (OLD.body IS DISTINCT FROM NEW.body) EXECUTE FUNCTION "public"."touch_updated_at"();
 
--- Step 8/8: create trigger notes_truncate on public.notes [lock: SHARE ROW EXCLUSIVE]
+-- Step 8/8: create trigger notes_truncate on public.notes
 CREATE TRIGGER "notes_truncate" AFTER TRUNCATE ON "public"."notes" FOR EACH STATEMENT EXECUTE FUNCTION "public"."audit_change"('truncate');
