@@ -5,7 +5,7 @@
  * - tenant scope → `ENABLE` + `FORCE ROW LEVEL SECURITY` and a RESTRICTIVE policy keyed on the
  *   session setting (plus a PERMISSIVE one when the table declares none), on every partition too:
  *   `CREATE POLICY tenant_isolation ON t AS RESTRICTIVE USING (organization_id =
- *   current_setting('app.organization_id', true)::uuid) WITH CHECK (…)`;
+ *   NULLIF(current_setting('app.organization_id', true), '')::uuid) WITH CHECK (…)`;
  * - append-only → BEFORE UPDATE/DELETE row triggers and a BEFORE TRUNCATE trigger enabled ALWAYS
  *   that raise, and writers granted only INSERT and SELECT;
  * - a table-level legal hold → the same triggers for DELETE and TRUNCATE;
@@ -85,7 +85,8 @@ const legalHoldsTable: Table = {
 const tenantCondition = (table: Table, tenant: TenantScope): string => {
   const column = table.columns.find((c) => c.name === tenant.column);
   const type = column?.type.schema === null ? column.type.name : column ? qualify(column.type.schema, column.type.name) : 'text';
-  return `${quoteIdent(tenant.column)} = (current_setting(${quoteLiteral(tenant.setting)}, true))::${type}`;
+  // Unset (or RESET, which leaves '') means no tenant: NULL matches no row, and no cast error.
+  return `${quoteIdent(tenant.column)} = (NULLIF(current_setting(${quoteLiteral(tenant.setting)}, true), ''))::${type}`;
 };
 
 /** Policy names of the tenant scope: fixed, so drift can tell them from the application's own. */

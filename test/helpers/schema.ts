@@ -12,6 +12,9 @@ import { renderMigrationFiles, renderSteps } from '../../compiler/render/index.j
 import { runMigrationScript } from '../../compiler/apply/index.js';
 import { comparableSchemas } from '../../compiler/workflows.js';
 import { quoteIdent } from '../../compiler/render/quote.js';
+import { checkCompliance } from '../../compiler/compliance/checks.js';
+import { enforceCompliance } from '../../compiler/compliance/enforce.js';
+import { freezeSchema } from '../../compiler/model/freeze.js';
 
 /** Build and validate a schema from declarations; throws on any diagnostic. */
 export async function declare(...declarations: Declaration[]): Promise<Schema> {
@@ -20,6 +23,18 @@ export async function declare(...declarations: Declaration[]): Promise<Schema> {
   const problems = [...built.diagnostics, ...validateSchema(built.schema, built.locate)];
   if (problems.length > 0) throw new Error(problems.map((d) => `${d.code} ${d.message}`).join('\n'));
   return built.schema;
+}
+
+/**
+ * Build, validate and check declarations as `generate` does, compliance enforcement included
+ * (tenant policies, guard triggers, grants, annotated comments); throws on any error.
+ */
+export async function declareEnforced(...declarations: Declaration[]): Promise<Schema> {
+  await loadParser();
+  const built = buildSchema(declarations, process.cwd());
+  const problems = [...built.diagnostics, ...validateSchema(built.schema, built.locate), ...checkCompliance(built.schema, built.locate)].filter((d) => d.severity === 'error');
+  if (problems.length > 0) throw new Error(problems.map((d) => `${d.code} ${d.message}`).join('\n'));
+  return freezeSchema(enforceCompliance(built.schema));
 }
 
 /** The up and down migration files between two schemas, exactly as `generate` writes them. */
