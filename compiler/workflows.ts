@@ -10,7 +10,7 @@ import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnost
 import { diffSchemas, editedDataSteps, suspectedRenames, type Change } from './diff/index.js';
 import { lintSql, type LintFinding } from './lint/index.js';
 import { reviewMigration } from './review/index.js';
-import { checkCompliance } from './compliance/checks.js';
+import { checkCompliance, usesCompliance } from './compliance/checks.js';
 import { checkComplianceChanges } from './compliance/changes.js';
 import { enforceCompliance, protectionCreated } from './compliance/enforce.js';
 import { dataStepPath } from './model/paths.js';
@@ -327,7 +327,7 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
     const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
-    return { ...detectDrift(comparable.live, comparable.declared, declared.locate), database: db.description };
+    return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description };
   });
 }
 

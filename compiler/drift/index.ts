@@ -31,18 +31,25 @@ function driftKind(change: Change): DriftKind {
   return 'different';
 }
 
-function driftMessage(change: Change, kind: DriftKind): string {
+function driftMessage(change: Change, kind: DriftKind, classified: boolean): string {
   const target = change.path.slice(change.path.indexOf(':') + 1);
   const what = change.path.slice(0, change.path.indexOf(':'));
   if (change.kind === 'enum.addValue') return `enum ${target} lacks the declared value '${change.value}'`;
   if (change.kind === 'index.drop' && change.index.invalid) return `index ${target} is INVALID (a concurrent build failed or was interrupted) and must be built again`;
   if (kind === 'missing') return `${what} ${target} is declared but missing from the database`;
+  if (kind === 'unexpected' && classified && (what === 'table' || what === 'column')) {
+    return `${what} ${target} exists in the database but is not declared: its data is unclassified`;
+  }
   if (kind === 'unexpected') return `${what} ${target} exists in the database but is not declared`;
   return `${what} ${target} differs from its declaration (to fix: ${describeChange(change)})`;
 }
 
-/** Compare a live schema (`actual`) with the declared one (`declared`). Empty report: no drift. */
-export function detectDrift(actual: Schema, declared: Schema, locate: SourceLocator): DriftReport {
+/**
+ * Compare a live schema (`actual`) with the declared one (`declared`). Empty report: no drift.
+ * With `classified` (the project uses compliance annotations), undeclared tables and columns are
+ * reported as unclassified data.
+ */
+export function detectDrift(actual: Schema, declared: Schema, locate: SourceLocator, options: { classified?: boolean } = {}): DriftReport {
   const changes = diffSchemas(actual, declared);
   // An INVALID index is one item (its rebuild), not a drop and a create.
   const rebuilt = new Set(changes.filter((c) => c.kind === 'index.drop' && c.index.invalid).map((c) => c.path));
@@ -50,7 +57,7 @@ export function detectDrift(actual: Schema, declared: Schema, locate: SourceLoca
     const kind = driftKind(change);
     const owner = 'table' in change && 'schema' in change ? tablePath(change.schema, change.table) : undefined;
     const at = locate(change.path) ?? (owner ? locate(owner) : undefined);
-    return { path: change.path, kind, message: driftMessage(change, kind), change: change.kind, ...(at ? { at } : {}) };
+    return { path: change.path, kind, message: driftMessage(change, kind, options.classified === true), change: change.kind, ...(at ? { at } : {}) };
   });
   return { items, unmanaged: actual.unmanaged ?? [] };
 }

@@ -93,9 +93,12 @@ describe.each(BACKENDS)('compliance enforcement on %s', (backend) => {
       // Drift: a tenant policy dropped by hand, and an annotation edited by hand.
       await db.exec('DROP POLICY tenant_isolation ON public.investors');
       await db.exec(`COMMENT ON COLUMN public.investors.email IS 'just an email'`);
+      await db.exec('CREATE TABLE public.shadow_copy (email text)');
       const comparable = await comparableSchemas(db, schema, await introspect(db), { devDatabase: false });
-      const drift = detectDrift(comparable.live, comparable.declared, NO_SOURCES).items.map((i) => `${i.kind} ${i.path}`);
-      expect(drift).toEqual(expect.arrayContaining(['missing policy:public.investors.tenant_isolation', 'different column:public.investors.email']));
+      const report = detectDrift(comparable.live, comparable.declared, NO_SOURCES, { classified: true });
+      expect(report.items.map((i) => `${i.kind} ${i.path}`)).toEqual(expect.arrayContaining(['missing policy:public.investors.tenant_isolation', 'different column:public.investors.email']));
+      expect(report.items.map((i) => i.message)).toContain('table public.shadow_copy exists in the database but is not declared: its data is unclassified');
+      await db.exec('DROP TABLE public.shadow_copy');
 
       // The rollback removes everything again (the guards included).
       await db.exec('CREATE POLICY tenant_isolation ON public.investors AS RESTRICTIVE USING (true)');
