@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { workflows, type DriftItem, type MigrationStatus } from '../compiler/index.js';
+import { DEFAULT_DOCS_DIR, docsProject, workflows, type DriftItem, type MigrationStatus } from '../compiler/index.js';
 import { initProject } from './init.js';
 import { Output, paint, type Format } from './output.js';
 
@@ -216,6 +216,19 @@ const lint: Action = async (ctx, options, out, files) => {
   return errors > 0 ? 1 : 0;
 };
 
+const docs: Action = async (ctx, options, out) => {
+  const p = await project(ctx, options);
+  const text = (name: string) => (typeof options[name] === 'string' ? { [name]: options[name] as string } : {});
+  const result = await docsProject(ctx, p, { outDir: (options['out'] as string | undefined) ?? DEFAULT_DOCS_DIR, ...(options.url ? { url: options.url } : {}), ...text('controller'), ...text('dpo') });
+  const files = result.files.map(workflows.displayPath(ctx));
+  if (options.format === 'json') out.json({ files, database: result.database ?? null, verified: result.database !== undefined });
+  else {
+    for (const file of files) out.info(`wrote ${file}`);
+    out.info(result.database ? `Security measures read from ${result.database}.` : 'Security measures not verified: no database named (--url or the config\'s url).');
+  }
+  return 0;
+};
+
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.driftProject(ctx, p, target);
@@ -307,6 +320,9 @@ program.command('status').description('applied, pending and modified migrations'
 program.command('lint').description('safety lint of migration SQL (default: the newest migration); exit 1 on errors')
   .argument('[files...]', 'SQL files to lint').option('--postgres-version <major>', 'PostgreSQL version the SQL runs on (14–18; config: migrations.postgresVersion)').action(run(lint));
 program.command('drift').description('compare the database with the declarations; exit 1 on drift').action(run(drift));
+program.command('docs').description('write the data inventory and the GDPR Art. 30 record (security measures read from --url or the config\'s url)')
+  .option('--out <dir>', 'folder to write into', DEFAULT_DOCS_DIR).option('--controller <text>', 'controller named in the Art. 30 record')
+  .option('--dpo <text>', 'data protection officer named in the Art. 30 record').action(run(docs));
 program.command('diff').description('SQL that turns one schema source into another')
   .requiredOption('--from <source>', 'postgres URL, pglite:<dir>, config or schema file, snapshot:<file>, or empty')
   .requiredOption('--to <source>', 'same kinds of source as --from')

@@ -22,6 +22,7 @@ export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics/format.js';
 export * as workflows from './workflows.js';
+export { docsProject, DEFAULT_DOCS_DIR, type DocsResult } from './compliance/docs-workflow.js';
 export { redactUrl } from './db/target.js';
 export type { DriftItem, DriftReport } from './drift/index.js';
 export type { Change } from './diff/index.js';
