@@ -55,7 +55,10 @@ export interface PersonalData {
   readonly criminal?: { readonly purpose: string; readonly authority: string };
   /** Processing activity ids; default: the table's. */
   readonly activities?: readonly string[];
-  /** Retention rule id; default: the table's. */
+  /**
+   * A retention rule id. Rules add up: the column's, its table's and its table's record class's all
+   * apply (a GDPR maximum and an SEC minimum on the same data must agree: SC705).
+   */
   readonly retention?: string;
   readonly erasure: ErasureBehaviour;
 }
