@@ -8,5 +8,9 @@ export default defineConfig({
   defaultProject: 'clearway',
   projects: {
     clearway: { schema: './schema/clearway', out: './generated/clearway' },
+    angel: { schema: './schema/angel', out: './generated/angel' },
+    advisoros: { schema: './schema/advisoros', out: './generated/advisoros' },
+    pfa: { schema: './schema/pfa', out: './generated/pfa' },
+    aiservice: { schema: './schema/aiservice', out: './generated/aiservice' },
   },
 });
