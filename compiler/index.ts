@@ -7,13 +7,13 @@ export {
   numeric, real, serial, bigserial, smallserial, smallint, text, time, timestamp, timestamptz, timetz, uuid, varchar,
 } from './dsl/columns.js';
 export {
-  acknowledge, check, compositeType, dataStep, domain, processingActivity, recordClass, retentionRule, waiver, enumType, exclude, extension, grant, policy, sequence, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
+  acknowledge, check, compositeType, dataStep, domain, processingActivity, queryAssertion, recordClass, retentionRule, waiver, enumType, exclude, extension, grant, policy, sequence, foreignKey, index, materializedView, monthlyPartitions, namespace, partition, sql, table, unique, view, yearlyPartitions,
 } from './dsl/objects.js';
 export { fn, procedure, routine, trigger } from './dsl/routines.js';
 export type {
   CheckDeclaration, ColumnDeclaration, ColumnOptions, Declaration, DefaultValue, EnumDeclaration, ExtensionDeclaration,
   ForeignKeyDeclaration, IndexDeclaration, NamespaceDeclaration, ReferenceOptions, SqlExpression, TableDeclaration,
-  TableOptions, UniqueDeclaration, GrantDeclaration, DataStepDeclaration, AcknowledgementDeclaration, PolicyDeclaration, DomainDeclaration, CompositeTypeDeclaration, SequenceDeclaration, RoutineDeclaration, TriggerDeclaration, FunctionOptions, RoutineOptions, RoutineArgument, ViewDeclaration, PartitionDeclaration, PartitionByDeclaration, PartitionBoundDeclaration, PlainViewOptions, MaterializedViewOptions, IndexOptions,
+  TableOptions, UniqueDeclaration, GrantDeclaration, DataStepDeclaration, AcknowledgementDeclaration, QueryAssertionDeclaration, PolicyDeclaration, DomainDeclaration, CompositeTypeDeclaration, SequenceDeclaration, RoutineDeclaration, TriggerDeclaration, FunctionOptions, RoutineOptions, RoutineArgument, ViewDeclaration, PartitionDeclaration, PartitionByDeclaration, PartitionBoundDeclaration, PlainViewOptions, MaterializedViewOptions, IndexOptions,
 } from './dsl/declarations.js';
 export { defineConfig, type ProjectConfig, type SchemacConfig } from './load/config.js';
 export type * from './model/types.js';

@@ -32,12 +32,14 @@ import {
   grantPath,
   dataStepPath,
   compliancePath,
+  assertionPath,
   type ObjectPath,
 } from '../model/paths.js';
 import type { ColumnCompliance, ComplianceRegistry, TableCompliance } from '../model/compliance.js';
 import type {
   Acknowledgement,
   DataStep,
+  QueryAssertion,
   CheckConstraint,
   Column,
   Deferrable,
@@ -67,6 +69,7 @@ import type {
 } from '../model/types.js';
 import { BUILT_IN_NAMESPACES } from '../model/types.js';
 import type {
+  QueryAssertionDeclaration,
   AcknowledgementDeclaration,
   DataStepDeclaration,
   ColumnDeclaration,
@@ -104,7 +107,7 @@ export interface BuildResult {
   readonly locate: SourceLocator;
 }
 
-const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge', 'processingActivity', 'retentionRule', 'recordClass', 'waiver']);
+const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge', 'processingActivity', 'retentionRule', 'recordClass', 'waiver', 'queryAssertion']);
 
 /** Is this exported value a schemac declaration? */
 export function isDeclaration(value: unknown): value is Declaration {
@@ -402,6 +405,23 @@ function tableCompliance(t: TableDeclaration): { compliance?: TableCompliance } 
   return { compliance: { ...rest, ...(tenant ? { tenant } : {}) } };
 }
 
+function buildAssertion(b: Builder, a: QueryAssertionDeclaration): QueryAssertion | undefined {
+  const path = assertionPath(a.name);
+  b.site(path, a);
+  const query = b.expression(path, a.sql, `query of assertion ${a.name}`);
+  if (a.usesIndex === undefined && a.expect === undefined) b.malformed(path, `query assertion ${a.name} checks nothing: give usesIndex and/or expect`);
+  if (a.expect !== undefined && a.expect !== 'no rows' && a.expect !== 'rows') b.malformed(path, `query assertion ${a.name}: expect is 'no rows' or 'rows'`);
+  if (!query) return undefined;
+  const uses = a.usesIndex === undefined ? [] : typeof a.usesIndex === 'string' ? [a.usesIndex] : [...a.usesIndex];
+  return {
+    name: a.name,
+    sql: query.sql,
+    ...(uses.length > 0 ? { usesIndex: uses } : {}),
+    ...(a.expect ? { expect: a.expect } : {}),
+    ...(a.comment ? { comment: a.comment } : {}),
+  };
+}
+
 /** The registries: processing activities, retention rules, record classes, waivers. */
 function buildRegistry(b: Builder, declarations: readonly Declaration[]): ComplianceRegistry | undefined {
   const of = <K extends Declaration['kind']>(kind: K) => declarations.filter((d): d is Extract<Declaration, { kind: K }> => d.kind === kind);
@@ -695,6 +715,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
   const composites = unique.filter((d): d is CompositeTypeDeclaration => d.kind === 'composite').map((c) => buildComposite(b, c));
   const sequences = unique.filter((d): d is SequenceDeclaration => d.kind === 'sequence').map((q) => buildSequence(b, q));
   const registry = buildRegistry(b, unique);
+  const assertions = unique.filter((d): d is QueryAssertionDeclaration => d.kind === 'queryAssertion').map((a) => buildAssertion(b, a)).filter((a): a is QueryAssertion => a !== undefined);
   const dataSteps = unique.filter((d): d is DataStepDeclaration => d.kind === 'dataStep').map((d) => buildDataStep(b, d)).filter((d): d is DataStep => d !== undefined);
   const acknowledgements = unique.filter((d): d is AcknowledgementDeclaration => d.kind === 'acknowledge').map((a) => buildAcknowledgement(b, a)).filter((a): a is Acknowledgement => a !== undefined);
 
@@ -716,6 +737,7 @@ export function buildSchema(declarations: readonly Declaration[], root: string):
     dataSteps,
     acknowledgements,
     ...(registry ? { compliance: registry } : {}),
+    ...(assertions.length > 0 ? { assertions } : {}),
   });
   return { schema, diagnostics: b.diagnostics, locate: b.locate };
 }

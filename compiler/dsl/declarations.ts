@@ -472,6 +472,18 @@ export interface DataStepDeclaration {
   readonly comment?: string;
 }
 
+/** `queryAssertion()`: a check `schemac verify` runs on the live database. */
+export interface QueryAssertionDeclaration {
+  readonly kind: 'queryAssertion';
+  readonly name: string;
+  readonly sql: SqlExpression;
+  /** The plan must use this index (or all of these). */
+  readonly usesIndex?: string | readonly string[];
+  /** `no rows`: a validation query that lists what is wrong; `rows`: something must be there. */
+  readonly expect?: 'no rows' | 'rows';
+  readonly comment?: string;
+}
+
 /** `acknowledge()`: a hazard or lint finding accepted on purpose, with the reason. */
 export interface AcknowledgementDeclaration {
   readonly kind: 'acknowledge';
@@ -485,4 +497,4 @@ export interface AcknowledgementDeclaration {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any column set: tables are covariant in practice
 export type AnyTableDeclaration = TableDeclaration<any>;
 
-export type Declaration = AnyTableDeclaration | ViewDeclaration | DataStepDeclaration | AcknowledgementDeclaration | ProcessingActivityDeclaration | RetentionRuleDeclaration | RecordClassDeclaration | WaiverDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;
+export type Declaration = AnyTableDeclaration | ViewDeclaration | DataStepDeclaration | QueryAssertionDeclaration | AcknowledgementDeclaration | ProcessingActivityDeclaration | RetentionRuleDeclaration | RecordClassDeclaration | WaiverDeclaration | RoutineDeclaration | DomainDeclaration | CompositeTypeDeclaration | SequenceDeclaration | GrantDeclaration | EnumDeclaration | ExtensionDeclaration | NamespaceDeclaration;

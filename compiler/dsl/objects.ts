@@ -3,6 +3,7 @@
  * only fill defaults, freeze, and record where they were called.
  */
 import type {
+  QueryAssertionDeclaration,
   ProcessingActivityDeclaration,
   RecordClassDeclaration,
   RetentionRuleDeclaration,
@@ -255,4 +256,14 @@ export function recordClass(id: string, options: Omit<RecordClassDeclaration, 'k
  */
 export function waiver(options: Omit<WaiverDeclaration, 'kind' | 'name'>): WaiverDeclaration {
   return recordSite(Object.freeze({ ...options, kind: 'waiver' as const, name: `${options.rule} ${options.target}` }), waiver);
+}
+
+/**
+ * A query assertion checked by `schemac verify` on a live database: `queryAssertion('invoices_page',
+ * { sql: sql\`SELECT id FROM invoices WHERE status = 'sent' ORDER BY issue_date DESC LIMIT 50\`,
+ * usesIndex: 'idx_invoices_status_issue_date' })`, or a validation query that must return no rows
+ * (`expect: 'no rows'`).
+ */
+export function queryAssertion(name: string, options: Omit<QueryAssertionDeclaration, 'kind' | 'name'>): QueryAssertionDeclaration {
+  return recordSite(Object.freeze({ ...options, kind: 'queryAssertion' as const, name }), queryAssertion);
 }

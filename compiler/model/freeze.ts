@@ -69,6 +69,7 @@ export function freezeSchema(schema: Schema): Schema {
           },
         }
       : {}),
+    ...(schema.assertions && schema.assertions.length > 0 ? { assertions: sortByKey(schema.assertions, (a) => a.name) } : {}),
     ...(schema.acknowledgements && schema.acknowledgements.length > 0
       ? { acknowledgements: sortByKey(schema.acknowledgements, (a) => `${a.code}\0${a.object}\0${a.reason}`) }
       : {}),

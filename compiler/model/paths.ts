@@ -4,7 +4,7 @@
  * `index:app.users_email_key`, `constraint:app.users.users_pkey`, `enum:app.status`,
  * `extension:citext`, `schema:app`.
  */
-export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence' | 'grant' | 'data' | 'compliance';
+export type ObjectKind = 'schema' | 'extension' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'view' | 'function' | 'trigger' | 'policy' | 'domain' | 'type' | 'sequence' | 'grant' | 'data' | 'compliance' | 'assertion';
 
 export type ObjectPath = `${ObjectKind}:${string}`;
 
@@ -27,6 +27,7 @@ export const grantPath = (kind: string, schema: string, name: string, role: stri
   `grant:${kind} ${schema ? `${schema}.` : ''}${name} to ${role}`;
 export const indexPath = (schema: string, name: string): ObjectPath => `index:${schema}.${name}`;
 export const dataStepPath = (name: string): ObjectPath => `data:${name}`;
+export const assertionPath = (name: string): ObjectPath => `assertion:${name}`;
 /** A compliance registry entry: `compliance:activity/investor-onboarding`, `compliance:retention/sec-17a-4`. */
 export const compliancePath = (kind: 'activity' | 'retention' | 'recordClass' | 'waiver', id: string): ObjectPath => `compliance:${kind}/${id}`;
 

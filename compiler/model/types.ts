@@ -404,6 +404,22 @@ export interface Schema {
   readonly acknowledgements?: readonly Acknowledgement[];
   /** Processing activities, retention rules, record classes, waivers. Declarations only; never diffed. */
   readonly compliance?: ComplianceRegistry;
+  /** Query assertions checked by `schemac verify`. Declarations only; never diffed. */
+  readonly assertions?: readonly QueryAssertion[];
+}
+
+/**
+ * A query assertion (`schemac verify`): the query's plan uses an index (checked with EXPLAIN on the
+ * live database), and/or its result is empty or not.
+ */
+export interface QueryAssertion {
+  readonly name: string;
+  readonly sql: string;
+  /** Index names the plan must use (all of them). */
+  readonly usesIndex?: readonly string[];
+  /** `no rows`: a validation query listing what is wrong; `rows`: something must be there. */
+  readonly expect?: 'no rows' | 'rows';
+  readonly comment?: string;
 }
 
 /**
