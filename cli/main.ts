@@ -229,6 +229,27 @@ const docs: Action = async (ctx, options, out) => {
   return 0;
 };
 
+const verify: Action = async (ctx, options, out) => {
+  const { project: p, target } = await projectAndTarget(ctx, options);
+  const report = await workflows.verifyProject(ctx, p, target);
+  if (options.format === 'json') {
+    out.json({ version: 1, ...report });
+    return report.ok ? 0 : 1;
+  }
+  const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
+  out.result(`Verifying ${report.database}`);
+  out.result(`${mark(report.objects.length === 0)} declared objects exist and match${report.objects.length ? `: ${report.objects.length} problem(s)` : ''}`);
+  for (const i of report.objects) out.result(`       ${i.at ? `${i.at.file}:${i.at.line}  ` : ''}${i.message}`);
+  out.result(`${mark(report.unpopulated.length === 0)} materialized views populated${report.unpopulated.length ? `: not ${report.unpopulated.join(', ')}` : ''}`);
+  for (const a of report.assertions) out.result(`${mark(a.ok)} assertion ${a.name}: ${a.message}${a.at ? `  (${a.at.file}:${a.at.line})` : ''}`);
+  if (report.largest.length > 0) {
+    out.result('\nLargest tables (estimated rows, total size):');
+    for (const t of report.largest) out.result(`  ${`${t.schema}.${t.table}`.padEnd(48)} ${String(t.rows ?? '?').padStart(12)}  ${(t.bytes / 1024).toFixed(0).padStart(8)} kB`);
+  }
+  out.info(report.ok ? 'verify: everything holds.' : 'verify: failures above.');
+  return report.ok ? 0 : 1;
+};
+
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.driftProject(ctx, p, target);
@@ -319,6 +340,7 @@ withTimeouts(program.command('rollback').description('run rollback scripts of ap
 program.command('status').description('applied, pending and modified migrations').option('--exit-code', 'exit 1 when anything is pending, modified or missing').action(run(status));
 program.command('lint').description('safety lint of migration SQL (default: the newest migration); exit 1 on errors')
   .argument('[files...]', 'SQL files to lint').option('--postgres-version <major>', 'PostgreSQL version the SQL runs on (14–18; config: migrations.postgresVersion)').action(run(lint));
+program.command('verify').description('declared objects exist and are valid, largest tables, declared query assertions (EXPLAIN); exit 1 on failure').action(run(verify));
 program.command('drift').description('compare the database with the declarations; exit 1 on drift').action(run(drift));
 program.command('docs').description('write the data inventory and the GDPR Art. 30 record (security measures read from --url or the config\'s url)')
   .option('--out <dir>', 'folder to write into', DEFAULT_DOCS_DIR).option('--controller <text>', 'controller named in the Art. 30 record')

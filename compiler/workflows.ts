@@ -32,6 +32,7 @@ import { typeSql } from './render/definitions.js';
 import { quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pullSchema } from './pull/index.js';
+import { largestTables, runAssertions, unpopulatedViews, type VerifyReport } from './verify/index.js';
 
 export interface Context {
   readonly cwd: string;
@@ -328,6 +329,24 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
   return usingDatabase(ctx, target, async (db) => {
     const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description };
+  });
+}
+
+/**
+ * `schemac verify`: declared objects exist and are valid (drift's missing and different items, no
+ * INVALID index, populated materialized views), the largest tables, and the query assertions.
+ */
+export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport> {
+  const declared = await loadValidDeclarations(ctx, project);
+  return usingDatabase(ctx, target, async (db) => {
+    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
+    const objects = drift.items.filter((i) => i.kind !== 'unexpected');
+    const unpopulated = await unpopulatedViews(db);
+    const assertions = await runAssertions(db, declared.schema.assertions ?? [], declared.locate);
+    const largest = await largestTables(db);
+    const ok = objects.length === 0 && unpopulated.length === 0 && assertions.every((a) => a.ok);
+    return { database: db.description, objects, unpopulated, largest, assertions, ok };
   });
 }
 
