@@ -42,11 +42,3 @@ export const connectionData = retentionRule('connection-data', {
   citations: ['GDPR Art. 5(1)(e)'],
 });
 
-/** The sync log is operational telemetry: one year, then deleted. */
-export const syncLogRetention = retentionRule('sync-log', {
-  duration: 'P1Y',
-  start: { column: 'logged_at' },
-  bound: 'maximum',
-  action: 'delete',
-  citations: ['GDPR Art. 5(1)(e)'],
-});

@@ -1,9 +1,14 @@
 import { index, materializedView, sql } from 'schemac';
 import type { PersonalData } from 'schemac';
 
-/** Aggregates of the holder's transactions are still their financial data. */
+/**
+ * Aggregates of the holder's transactions are still their financial data, processed for the same
+ * activity; a total lives as long as the mirrored rows it is computed from (the next refresh after
+ * they go drops it), so it carries their retention rule.
+ */
 const holderTotals: PersonalData = {
   categories: ['financial.transactions'], subjects: ['account holder'], identifiability: 'quasi', erasure: 'retain-legal-obligation',
+  activities: ['household-finances'], retention: 'tax-records',
 };
 
 /**
