@@ -93,3 +93,83 @@ export const operationalLogs = retentionRule('operational-logs', {
   action: 'delete',
   citations: ['GDPR Art. 5(1)(e) (storage limitation)', 'GDPR Art. 32(1)(d) (logs kept for testing the security of processing)'],
 });
+
+/** Posting capital calls and payments to the client's general ledger. */
+export const fundAccounting = processingActivity('fund-accounting', {
+  name: 'Fund accounting',
+  purpose: 'Posting capital calls and investor payments to the general ledger of the fund',
+  lawfulBasis: 'legal-obligation',
+  subjects: ['investor', 'user'],
+  recipients: ['accounting software providers (processors engaged by the client)', 'auditors'],
+  transfers: [{ country: 'US', mechanism: 'EU-US Data Privacy Framework' }],
+});
+
+/** Signing subscription agreements, notices and DPAs electronically. */
+export const electronicSignatures = processingActivity('electronic-signatures', {
+  name: 'Electronic signatures',
+  purpose: 'Having investors and client staff sign subscription agreements and other fund documents electronically',
+  lawfulBasis: 'contract',
+  subjects: ['investor', 'user'],
+  recipients: ['e-signature provider (processor)'],
+  transfers: [{ country: 'US', mechanism: 'EU-US Data Privacy Framework' }],
+});
+
+/** Events the client's own systems subscribe to. */
+export const webhookNotifications = processingActivity('webhook-notifications', {
+  name: 'Webhook notifications',
+  purpose: 'Sending events about capital calls, payments and documents to the endpoints a client firm configures',
+  lawfulBasis: 'contract',
+  subjects: ['investor', 'user'],
+  recipients: ['the client firm\'s own systems (controller)'],
+});
+
+/** The audit trail of who did what to the books and records. */
+export const securityAudit = processingActivity('security-audit', {
+  name: 'Audit trail',
+  purpose: 'Recording who changed or exported books and records, to detect misuse and to answer auditors and regulators',
+  lawfulBasis: 'legal-obligation',
+  subjects: ['user'],
+  recipients: ['auditors', 'regulators on request'],
+});
+
+/** Reports sent on a schedule to the people a client firm names. */
+export const clientReporting = processingActivity('client-reporting', {
+  name: 'Scheduled reporting',
+  purpose: 'Producing and sending the reports a client firm schedules to the recipients it names',
+  lawfulBasis: 'contract',
+  subjects: ['user', 'investor'],
+  recipients: ['e-mail delivery provider (processor)'],
+  transfers: [{ country: 'US', mechanism: 'EU-US Data Privacy Framework' }],
+});
+
+/** Data processing agreements with client firms (clearway as processor). */
+export const processorContracts = processingActivity('processor-contracts', {
+  name: 'Data processing agreements',
+  purpose: 'Concluding and keeping the Art. 28 agreements under which clearway processes personal data for client firms',
+  lawfulBasis: 'legal-obligation',
+  subjects: ['client-contact'],
+  recipients: ['e-signature provider (processor)'],
+});
+
+/** GDPR 5(1)(e): invitations go once they can no longer be accepted or investigated. */
+export const invitationData = retentionRule('invitation-data', {
+  duration: 'P90D',
+  start: { column: 'created_at' },
+  bound: 'maximum',
+  action: 'delete',
+  citations: ['GDPR Art. 5(1)(e) (storage limitation)'],
+});
+
+/** Art. 28 agreements are evidence of compliance for as long as claims can be brought. */
+export const contractRecords = retentionRule('contract-records', {
+  duration: 'P6Y',
+  start: { event: 'agreement terminated' },
+  bound: 'minimum',
+  action: 'review',
+  citations: ['GDPR Art. 28(3) and 28(9) (processing under a written contract)', 'GDPR Art. 5(2) (accountability)', 'GDPR Art. 17(3)(e) (legal claims)'],
+});
+
+export const auditRecords = recordClass('audit-record', {
+  description: 'Audit trail of access to and changes of books and records',
+  retention: 'sec-17a-4',
+});

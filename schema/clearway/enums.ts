@@ -48,3 +48,47 @@ export const syncStatus = enumType('sync_status', ['running', 'succeeded', 'part
 export const inboundWebhookStatus = enumType('inbound_webhook_status', ['received', 'processed', 'ignored', 'failed'], {
   comment: 'Processing state of a webhook received from an outside system',
 });
+
+// Accounting integrations.
+
+export const accountingProvider = enumType('accounting_provider', ['quickbooks_online', 'xero', 'netsuite', 'sage_intacct']);
+
+export const accountingEntryKind = enumType('accounting_entry_kind', ['journal_entry', 'receipt', 'invoice', 'bill', 'transfer']);
+
+export const accountingSyncStatus = enumType('accounting_sync_status', ['pending', 'synced', 'failed', 'voided'], {
+  comment: 'Whether a transaction has been posted to the accounting system',
+});
+
+// E-signatures.
+
+export const esignatureProvider = enumType('esignature_provider', ['docusign', 'adobe_sign', 'dropbox_sign']);
+
+export const esignatureStatus = enumType('esignature_status', ['draft', 'sent', 'delivered', 'viewed', 'signed', 'declined', 'voided', 'expired'], {
+  comment: 'Lifecycle of one signer\'s signature request',
+});
+
+// Outgoing webhooks.
+
+export const webhookDeliveryStatus = enumType('webhook_delivery_status', ['pending', 'delivering', 'succeeded', 'failed', 'abandoned']);
+
+// Governance.
+
+export const auditActorType = enumType('audit_actor_type', ['user', 'api_key', 'system', 'fund_administrator']);
+
+export const dpaStatus = enumType('dpa_status', ['draft', 'sent', 'signed', 'superseded', 'terminated'], {
+  comment: 'Lifecycle of a data processing agreement (GDPR Art. 28)',
+});
+
+// Organization membership and single sign-on.
+
+export const memberStatus = enumType('member_status', ['active', 'suspended', 'removed']);
+
+export const ssoProtocol = enumType('sso_protocol', ['saml', 'oidc']);
+
+// Scheduled reports.
+
+export const reportType = enumType('report_type', ['capital_account_statement', 'capital_call_summary', 'fund_performance', 'payment_reconciliation', 'audit_export']);
+
+export const reportFormat = enumType('report_format', ['pdf', 'xlsx', 'csv']);
+
+export const reportExecutionStatus = enumType('report_execution_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
