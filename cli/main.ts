@@ -125,12 +125,22 @@ function settingsFrom(p: workflows.ResolvedProject, options: Record<string, unkn
   }, (r) => out.notice(`lock not available (${r.message}); retry ${r.attempt} of steps ${r.unit.steps.join(', ')} in ${(r.waitMs / 1000).toFixed(1)}s`));
 }
 
+/** Steps skipped because the server lacks an optional extension: said, never silent. */
+const skipNotice = (out: Output) => (m: { id: string }, steps: readonly number[], extensions: readonly string[]): void =>
+  out.notice(`skipped step${steps.length > 1 ? 's' : ''} ${steps.join(', ')} of ${m.id}: they need extension ${extensions.join(', ')}, which this server does not have`);
+
+/** Optional parts left out of a comparison, in words. */
+function printSkipped(out: Output, skipped: readonly { extension: string; what: string; objects: readonly string[] }[]): void {
+  for (const s of skipped) out.notice(`skipped (extension ${s.extension} is not available on this server): ${s.what} — ${s.objects.join(', ')}`);
+}
+
 const apply: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const dryRun = options['dryRun'] === true;
   const result = await workflows.applyProject(ctx, p, target, {
     dryRun,
     settings: settingsFrom(p, options, out),
+    onSkip: skipNotice(out),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
     onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`applied ${m.id} (${ms} ms)`) : undefined),
   });
@@ -150,6 +160,7 @@ const rollback: Action = async (ctx, options, out) => {
     dryRun: options['dryRun'] === true,
     force: options['force'] === true,
     settings: settingsFrom(p, options, out),
+    onSkip: skipNotice(out),
     ...(steps !== undefined ? { steps } : {}),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
     onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`rolled back ${m.id} (${ms} ms)`) : undefined),
@@ -232,6 +243,7 @@ const docs: Action = async (ctx, options, out) => {
 const verify: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const report = await workflows.verifyProject(ctx, p, target);
+  if (options.format !== 'json') printSkipped(out, report.skipped);
   if (options.format === 'json') {
     out.json({ version: 1, ...report });
     return report.ok ? 0 : 1;
@@ -253,6 +265,7 @@ const verify: Action = async (ctx, options, out) => {
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.driftProject(ctx, p, target);
+  if (options.format !== 'json') printSkipped(out, result.skipped);
   printDrift(out, options.format, result.database, result.items, result.unmanaged);
   return result.items.length > 0 ? 1 : 0;
 };

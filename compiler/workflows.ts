@@ -3,7 +3,7 @@
  * render → files / apply / drift. The CLI only parses flags, calls these and prints results.
  */
 import path from 'node:path';
-import { applyMigrations, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions, type RunSettings } from './apply/index.js';
+import { applyMigrations, unavailableExtensions, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions, type RunSettings } from './apply/index.js';
 import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -32,6 +32,7 @@ import { typeSql } from './render/definitions.js';
 import { quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pullSchema } from './pull/index.js';
+import { withoutUnavailableParts, type SkippedPart } from './model/optional.js';
 import { largestTables, runAssertions, unpopulatedViews, type VerifyReport } from './verify/index.js';
 
 export interface Context {
@@ -322,13 +323,23 @@ export async function comparableSchemas(
 
 export interface DriftResult extends DriftReport {
   readonly database: string;
+  /** Optional parts left out: their extension is not available on this server. */
+  readonly skipped: readonly SkippedPart[];
+}
+
+/** The declared schema as this server can hold it: optional parts whose extension it lacks left out. */
+async function partsForServer(db: Database, declared: Schema): Promise<{ schema: Schema; skipped: SkippedPart[] }> {
+  const optional = declared.extensions.filter((x) => x.optional).map((x) => x.name);
+  const missing = await unavailableExtensions(db, optional);
+  return withoutUnavailableParts(declared, (name) => !missing.has(name));
 }
 
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
-    return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description };
+    const parts = await partsForServer(db, declared.schema);
+    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description, skipped: parts.skipped };
   });
 }
 
@@ -336,17 +347,18 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
  * `schemac verify`: declared objects exist and are valid (drift's missing and different items, no
  * INVALID index, populated materialized views), the largest tables, and the query assertions.
  */
-export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport> {
+export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport & { skipped: readonly SkippedPart[] }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const parts = await partsForServer(db, declared.schema);
+    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
     const objects = drift.items.filter((i) => i.kind !== 'unexpected');
     const unpopulated = await unpopulatedViews(db);
     const assertions = await runAssertions(db, declared.schema.assertions ?? [], declared.locate);
     const largest = await largestTables(db);
     const ok = objects.length === 0 && unpopulated.length === 0 && assertions.every((a) => a.ok);
-    return { database: db.description, objects, unpopulated, largest, assertions, ok };
+    return { database: db.description, objects, unpopulated, largest, assertions, ok, skipped: parts.skipped };
   });
 }
 
@@ -354,7 +366,8 @@ export async function verifyProject(ctx: Context, project: ResolvedProject, targ
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ sql: string; changes: readonly Change[]; steps: readonly RenderedStep[]; database: string }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const comparable = await comparableSchemas(db, declared.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const parts = await partsForServer(db, declared.schema);
+    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
     return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
   });

@@ -12,7 +12,7 @@ import type { Migration, MigrationFolder } from '../render/folder.js';
 import { quoteLiteral } from '../render/quote.js';
 import { loadParser } from '../expr/index.js';
 import { DEFAULT_RUN_SETTINGS, NO_RECORDING, runScript, type Recorder, type RunSettings } from './runner.js';
-import { parseMigrationScript, type Unit } from './script.js';
+import { parseMigrationScript, requiredExtensions, withoutSteps, type MigrationScript, type Unit } from './script.js';
 
 export { DEFAULT_RUN_SETTINGS, type RunSettings } from './runner.js';
 
@@ -152,16 +152,36 @@ async function recorderFor(db: Database, migration: Migration, direction: 'up' |
   };
 }
 
+/** Optional extensions, among `names`, that the server cannot create (not in pg_available_extensions). */
+export async function unavailableExtensions(db: Database, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await db.query<{ name: string }>('SELECT name FROM pg_catalog.pg_available_extensions WHERE name = ANY($1::text[])', [names]);
+  const available = new Set(rows.map((r) => r.name));
+  return new Set(names.filter((n) => !available.has(n)));
+}
+
+/** A migration's script without the steps whose optional extension this server lacks. */
+async function runnableScript(db: Database, script: MigrationScript, onSkip?: (steps: readonly number[], extensions: readonly string[]) => void): Promise<MigrationScript> {
+  const missing = await unavailableExtensions(db, requiredExtensions(script));
+  const { script: kept, skipped } = withoutSteps(script, missing);
+  if (skipped.length > 0) onSkip?.(skipped, [...missing]);
+  return kept;
+}
+
 /** Run a migration script without recording it anywhere (tests, `diff` scripts): same units, same timeouts. */
 export async function runMigrationScript(db: Database, sql: string, file = 'script.sql', settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<void> {
   await loadParser();
-  await runScript(db, parseMigrationScript(sql, file), file, NO_RECORDING, settings);
+  await runScript(db, await runnableScript(db, parseMigrationScript(sql, file)), file, NO_RECORDING, settings);
 }
+
+/** Steps of a migration skipped because the server lacks an optional extension. */
+export type SkipNotice = (migration: Migration, steps: readonly number[], extensions: readonly string[]) => void;
 
 export interface ApplyOptions {
   readonly to?: string;
   readonly dryRun?: boolean;
   readonly settings?: RunSettings;
+  readonly onSkip?: SkipNotice;
   readonly lockWaitSeconds?: number;
   readonly display?: (p: string) => string;
   readonly onMigration?: (migration: Migration, phase: 'start' | 'done', ms?: number) => void;
@@ -196,7 +216,8 @@ export async function applyMigrations(db: Database, folder: MigrationFolder, opt
       const record = (): string[] => [
         `INSERT INTO schemac.migrations (version, name, checksum, duration_ms) VALUES (${quoteLiteral(migration.version)}, ${quoteLiteral(migration.slug)}, ${quoteLiteral(migration.checksum)}, ${Math.round(performance.now() - started)})`,
       ];
-      await runScript(db, parseMigrationScript(migration.up, file), file, await recorderFor(db, migration, 'up', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
+      const script = await runnableScript(db, parseMigrationScript(migration.up, file), (steps, ext) => options.onSkip?.(migration, steps, ext));
+      await runScript(db, script, file, await recorderFor(db, migration, 'up', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
       applied.push(migration);
       options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
     }
@@ -218,6 +239,7 @@ export interface RollbackOptions {
   /** Run rollbacks that cannot give back removed data (irreversible steps). */
   readonly force?: boolean;
   readonly settings?: RunSettings;
+  readonly onSkip?: SkipNotice;
   readonly lockWaitSeconds?: number;
   readonly display?: (p: string) => string;
   readonly onMigration?: (migration: Migration, phase: 'start' | 'done', ms?: number) => void;
@@ -261,7 +283,8 @@ export async function rollbackMigrations(db: Database, folder: MigrationFolder, 
       const file = display(`${migration.dir}/down.sql`);
       const started = performance.now();
       const record = (): string[] => [`DELETE FROM schemac.migrations WHERE version = ${quoteLiteral(migration.version)}`];
-      await runScript(db, parseMigrationScript(migration.down, file), file, await recorderFor(db, migration, 'down', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
+      const script = await runnableScript(db, parseMigrationScript(migration.down, file), (steps, ext) => options.onSkip?.(migration, steps, ext));
+      await runScript(db, script, file, await recorderFor(db, migration, 'down', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
       options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
     }
     return targets;

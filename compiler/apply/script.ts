@@ -11,11 +11,18 @@ import { parseSql, splitStatements, type ParseNode, type ScriptStatement } from 
 
 export type UnitMode = 'shared' | 'own' | 'none';
 
+/** A statement of a migration file, with the optional extensions its step needs. */
+export interface UnitStatement extends ScriptStatement {
+  /** The step number (from its `-- Step N/M:` header; 0 without one). */
+  readonly step: number;
+  readonly requires: readonly string[];
+}
+
 export interface Unit {
   /** 0-based position in the file: what progress records. */
   readonly index: number;
   readonly mode: UnitMode;
-  readonly statements: readonly ScriptStatement[];
+  readonly statements: readonly UnitStatement[];
   /** The step numbers (from `-- Step N/M:` headers) whose statements this unit runs. */
   readonly steps: readonly number[];
 }
@@ -29,6 +36,7 @@ export interface MigrationScript {
 
 const STEP_HEADER = /^-- (?:Undo step|Step) (\d+)\/\d+:/;
 const DIRECTIVE = /^-- schemac:transaction (own|none|shared)\s*$/;
+const REQUIRES = /^-- schemac:requires ([a-z0-9_ -]+?)\s*$/;
 const IRREVERSIBLE = /^-- schemac:irreversible (.*)$/;
 const PROTECTION = /^-- schemac:protection (.*)$/;
 
@@ -66,23 +74,29 @@ export function cannotRunInTransaction(tree: ParseNode | undefined): boolean {
 const isTransactionControl = (tree: ParseNode | undefined): boolean => tree !== undefined && 'TransactionStmt' in tree;
 
 /** Step number and transaction mode in force at each line of the file. */
-function stepsByLine(lines: readonly string[]): { step: number[]; mode: UnitMode[] } {
+function stepsByLine(lines: readonly string[]): { step: number[]; mode: UnitMode[]; requires: (readonly string[])[] } {
   const step: number[] = [];
   const mode: UnitMode[] = [];
+  const requires: (readonly string[])[] = [];
   let currentStep = 0;
   let currentMode: UnitMode = 'shared';
+  let currentRequires: readonly string[] = [];
   for (const line of lines) {
     const header = STEP_HEADER.exec(line);
     if (header) {
       currentStep = Number(header[1]);
       currentMode = 'shared';
+      currentRequires = [];
     }
     const directive = DIRECTIVE.exec(line);
     if (directive) currentMode = directive[1] as UnitMode;
+    const required = REQUIRES.exec(line);
+    if (required) currentRequires = required[1]!.split(/\s+/);
     step.push(currentStep);
     mode.push(currentMode);
+    requires.push(currentRequires);
   }
-  return { step, mode };
+  return { step, mode, requires };
 }
 
 /** Split a migration file into units; a file that does not parse, or manages transactions itself, is refused. */
@@ -92,9 +106,9 @@ export function parseMigrationScript(sql: string, file: string): MigrationScript
     throw new SchemacError([diagnostic('SC404', { message: `does not parse: ${split.error.message}`, at: { file, line: lineAt(sql, split.error.position) } })]);
   }
   const lines = sql.split('\n');
-  const { step, mode } = stepsByLine(lines);
+  const { step, mode, requires } = stepsByLine(lines);
   const units: Unit[] = [];
-  let open: { mode: UnitMode; statements: ScriptStatement[]; steps: Set<number>; key: number } | undefined;
+  let open: { mode: UnitMode; statements: UnitStatement[]; steps: Set<number>; key: number } | undefined;
   const close = (): void => {
     if (open) units.push({ index: units.length, mode: open.mode, statements: open.statements, steps: [...open.steps] });
     open = undefined;
@@ -117,11 +131,28 @@ export function parseMigrationScript(sql: string, file: string): MigrationScript
       close();
       open = { mode: unitMode, statements: [], steps: new Set(), key };
     }
-    open.statements.push(statement);
+    open.statements.push({ ...statement, step: stepNumber, requires: requires[statement.line - 1] ?? [] });
     open.steps.add(stepNumber);
   }
   close();
   const irreversible = lines.map((l) => IRREVERSIBLE.exec(l)?.[1]).filter((r): r is string => r !== undefined);
   const protections = lines.map((l) => PROTECTION.exec(l)?.[1]).filter((r): r is string => r !== undefined);
   return { units, irreversible, protections };
+}
+
+/** The optional extensions a script's steps need. */
+export function requiredExtensions(script: MigrationScript): string[] {
+  return [...new Set(script.units.flatMap((u) => u.statements.flatMap((s) => s.requires)))].sort();
+}
+
+/** The script without the statements of steps that need an unavailable extension. */
+export function withoutSteps(script: MigrationScript, unavailable: ReadonlySet<string>): { script: MigrationScript; skipped: number[] } {
+  if (unavailable.size === 0) return { script, skipped: [] };
+  const skipped = new Set<number>();
+  const units = script.units.map((u) => {
+    const kept = u.statements.filter((s) => !s.requires.some((e) => unavailable.has(e)) || (skipped.add(s.step), false));
+    return { ...u, statements: kept };
+  });
+  // Units keep their index (progress refers to it); an emptied unit simply runs nothing.
+  return { script: { ...script, units }, skipped: [...skipped].sort((a, b) => a - b) };
 }

@@ -142,6 +142,11 @@ function pgliteVersion(): string {
 
 const PGLITE_VERSION = pgliteVersion();
 
+/** Names of the extensions the embedded database can create (besides plpgsql). */
+export const EMBEDDED_EXTENSIONS: ReadonlySet<string> = new Set([
+  'plpgsql', 'citext', 'uuid-ossp', 'pg_trgm', 'btree_gin', 'btree_gist', 'hstore', 'pgcrypto', 'ltree', 'fuzzystrmatch', 'unaccent', 'intarray',
+]);
+
 /** Extensions the embedded database can create (PGlite loads their code on CREATE EXTENSION). */
 async function embeddedExtensions(): Promise<Record<string, unknown>> {
   const [citext, uuidOssp, pgTrgm, btreeGin, btreeGist, hstore, pgcrypto, ltree, fuzzystrmatch, unaccent, intarray] = await Promise.all([

@@ -381,6 +381,7 @@ function buildTable(b: Builder, t: TableDeclaration): Table {
     ...(t.comment === undefined ? {} : { comment: t.comment }),
     ...(t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom }),
     ...tableCompliance(t),
+    ...(t.requires && t.requires.length > 0 ? { requires: [...t.requires].sort() } : {}),
   };
 }
 
@@ -670,7 +671,10 @@ function buildEnum(b: Builder, e: EnumDeclaration): EnumType {
 
 function buildExtension(b: Builder, x: ExtensionDeclaration): Extension {
   b.site(extensionPath(x.name), x);
-  return { name: x.name, schema: x.schema, ...(x.version ? { version: x.version } : {}), ...(x.comment === undefined ? {} : { comment: x.comment }) };
+  return {
+    name: x.name, schema: x.schema, ...(x.version ? { version: x.version } : {}), ...(x.comment === undefined ? {} : { comment: x.comment }),
+    ...(x.optional ? { optional: x.optional } : {}),
+  };
 }
 
 function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extensions: ReadonlySet<string>): void {

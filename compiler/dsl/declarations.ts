@@ -234,6 +234,8 @@ export interface TableOptions<C extends Record<string, ColumnDeclaration>> {
   readonly renamedFrom?: string;
   /** Tenant scope, processing activities, retention, append-only, legal holds. See docs/compliance.md. */
   readonly compliance?: TableComplianceDeclaration;
+  /** Optional extensions (extension(name, { optional })) the table needs: skipped where the server lacks one. */
+  readonly requires?: readonly string[];
 }
 
 /** A table's compliance annotations (as the model's TableCompliance; `tenant.setting` defaults to `app.<column>`). */
@@ -395,6 +397,8 @@ export interface ExtensionDeclaration {
   readonly version?: string;
   /** Replaces the extension's own comment (compared only when declared). */
   readonly comment?: string;
+  /** Optional: what is skipped on a server without it (tables that `requires` it). */
+  readonly optional?: string;
 }
 
 export interface DomainDeclaration {

@@ -114,13 +114,14 @@ export function grant(privileges: readonly string[], on: GrantDeclaration['on'],
   }), grant);
 }
 
-export function extension(name: string, options: { schema?: string; version?: string; comment?: string } = {}): ExtensionDeclaration {
+export function extension(name: string, options: { schema?: string; version?: string; comment?: string; optional?: string } = {}): ExtensionDeclaration {
   return recordSite(Object.freeze({
     kind: 'extension' as const,
     name,
     schema: options.schema ?? DEFAULT_SCHEMA,
     ...(options.version ? { version: options.version } : {}),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
+    ...(options.optional ? { optional: options.optional } : {}),
   }), extension);
 }
 

@@ -225,6 +225,8 @@ export interface Table {
   readonly renamedFrom?: string;
   /** Declarations only: tenant scope, retention, holds, append-only (compliance/). */
   readonly compliance?: TableCompliance;
+  /** Declarations only: optional extensions the table needs; where one is missing the table is skipped. */
+  readonly requires?: readonly string[];
 }
 
 /**
@@ -374,6 +376,11 @@ export interface Extension {
   readonly version?: string;
   /** Compared only where declared: extensions come with a comment of their own. */
   readonly comment?: string;
+  /**
+   * Declarations only: the extension is optional; on a server that lacks it, the tables that
+   * require it (`requires`) are skipped — this says what is lost (`document embeddings`).
+   */
+  readonly optional?: string;
 }
 
 /** A PostgreSQL schema (namespace). `public` is built in and never created or dropped. */

@@ -286,6 +286,12 @@ function validateDataSteps(f: Findings, schema: Schema, relations: ReadonlyMap<s
       if (error) f.add('SC207', dataStepPath(d.name), `${what} of data step ${d.name} does not parse: ${error.message}`);
     }
   }
+  const optional = new Set(schema.extensions.filter((x) => x.optional).map((x) => x.name));
+  for (const t of schema.tables) {
+    for (const r of t.requires ?? []) {
+      if (!optional.has(r)) f.add('SC211', tablePath(t.schema, t.name), `table ${t.name} requires extension ${r}, which is not declared as optional (extension('${r}', { optional: 'what is skipped without it' }))`);
+    }
+  }
   for (const v of schema.views) {
     if (v.renamedFrom === v.name) f.add('SC209', viewPath(v.schema, v.name), `view ${v.name} is renamed from itself`);
     else if (v.renamedFrom && relations.has(`${v.schema}\0${v.renamedFrom}`)) f.add('SC209', viewPath(v.schema, v.name), `view ${v.name} is renamed from "${v.renamedFrom}", but that name is still declared`);

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { connect, databaseErrorInfo, type Database } from '../db/connection.js';
+import { connect, databaseErrorInfo, EMBEDDED_EXTENSIONS, type Database } from '../db/connection.js';
 import { diffSchemas, type Change } from '../diff/index.js';
 import type { ObjectPath } from '../model/paths.js';
 import { loadParser } from '../expr/index.js';
@@ -20,6 +20,7 @@ import { introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
 import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
+import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
 import { stableJson } from '../render/json.js';
 import { quoteIdent } from '../render/quote.js';
@@ -152,7 +153,9 @@ export async function closeDevDatabase(): Promise<void> {
 }
 
 /** The declared schema as PostgreSQL stores it. Never throws for database reasons. */
-export async function normalizeDeclared(declared: Schema, options: { cacheDir?: string } = {}): Promise<NormalizeResult> {
+export async function normalizeDeclared(full: Schema, options: { cacheDir?: string } = {}): Promise<NormalizeResult> {
+  // Optional parts whose extension the embedded database lacks are left out (see model/optional.ts).
+  const declared = withoutUnavailableParts(full, (name) => EMBEDDED_EXTENSIONS.has(name)).schema;
   const key = createHash('sha256').update(`${NORMALIZER_VERSION}\n${stableJson(declared)}`).digest('hex');
   const remembered = memoryCache.get(key);
   if (remembered) return { schema: carryDeclarationFields(declared, remembered), normalized: true };

@@ -10,6 +10,8 @@ import { changeTable, irreversibility, longLockHazards, plainEffect, plainHazard
 import { onlineContext, onlineParts, tableKey } from './online.js';
 import { PHASES, subPhase } from './order.js';
 import type { Plan, PlanOptions, Step } from './types.js';
+import type { Schema } from '../model/types.js';
+import { tableRequirements, viewRequirements } from '../model/optional.js';
 
 export type { Hazard, HazardKind, LockLevel, Plan, PlanOptions, Step, StepForm, StepFormKind, TableEffect, TransactionMode } from './types.js';
 export { notNullCheckName, partitionIndexName } from './online.js';
@@ -62,6 +64,26 @@ function plainStep(change: Change, fresh: boolean): Step {
   };
 }
 
+/** The optional extensions each change needs, from the schemas on both sides. */
+function requirementsFinder(options: PlanOptions): (change: Change) => readonly string[] {
+  const maps = [options.to, options.from].filter((s): s is Schema => s !== undefined).map((schema) => {
+    const tables = tableRequirements(schema);
+    return { tables, views: viewRequirements(schema, tables), optional: new Set(schema.extensions.filter((x) => x.optional).map((x) => x.name)) };
+  });
+  return (change) => {
+    const found = new Set<string>();
+    const on = changeTable(change);
+    const relation = on ? tableKey(on.schema, on.table)
+      : change.kind === 'table.create' || change.kind === 'table.drop' ? tableKey(change.table.schema, change.table.name)
+      : change.kind === 'view.create' || change.kind === 'view.drop' ? tableKey(change.view.schema, change.view.name) : undefined;
+    for (const m of maps) {
+      if (relation) for (const e of [...(m.tables.get(relation) ?? []), ...(m.views.get(relation) ?? [])]) found.add(e);
+      if ((change.kind === 'extension.create' || change.kind === 'extension.drop') && m.optional.has(change.extension.name)) found.add(change.extension.name);
+    }
+    return [...found].sort();
+  };
+}
+
 /**
  * Order changes into steps. Deterministic: by phase, then sub-phase (dependency depth, column
  * position), then object path, then diff order. Data steps then move next to the step they name.
@@ -77,11 +99,14 @@ export function planChanges(changes: readonly Change[], options: PlanOptions = {
       compareText(a.change.path, b.change.path) ||
       a.i - b.i)
     .map(({ change }) => change);
+  const requirementsOf = requirementsFinder(options);
   const steps = ordered.flatMap((change): Step[] => {
     const fresh = onCreatedRelation(change, created);
     const parts = options.online !== false && !fresh ? onlineParts(change, context) : undefined;
-    if (!parts) return [plainStep(change, fresh)];
-    return parts.map((p) => ({ change, ...p }));
+    const requires = requirementsOf(change);
+    const extra = requires.length > 0 ? { requires } : {};
+    if (!parts) return [{ ...plainStep(change, fresh), ...extra }];
+    return parts.map((p) => ({ change, ...p, ...extra }));
   });
   return { steps: placeDataSteps(steps) };
 }

@@ -78,6 +78,8 @@ export interface Step {
   readonly transaction: TransactionMode;
   /** Why the reverse cannot give back what this step removes (the rows of a dropped table…). */
   readonly irreversible?: string;
+  /** Optional extensions the step needs: where the server lacks one, apply skips the step. */
+  readonly requires?: readonly string[];
 }
 
 export interface Plan {

@@ -134,6 +134,7 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
     description: s.description,
     note: stepNote(s.step),
     transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
+    requires: (s.step.requires ?? []).join(' '),
     statements: statementsWithAllows(s.up, s.allows),
     hazards: s.step.hazards,
   }));
@@ -142,6 +143,7 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
     description: s.description,
     note: stepNote(s.step),
     transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
+    requires: (s.step.requires ?? []).join(' '),
     statements: statementsWithAllows(s.down),
     hazards: s.step.downHazards,
   })).reverse().filter((s) => s.statements.length > 0);
@@ -175,6 +177,7 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
       hazards: s.step.hazards,
       downHazards: s.step.downHazards,
       ...(s.step.irreversible ? { irreversible: s.step.irreversible } : {}),
+      ...(s.step.requires ? { requires: s.step.requires } : {}),
       up: s.up,
       down: s.down,
     })),
@@ -187,7 +190,7 @@ export function renderScript(description: string, steps: readonly RenderedStep[]
   return template('script.sql')({
     description,
     hazards: numberedHazards(steps),
-    steps: steps.map((s, i) => ({ number: i + 1, description: s.description, note: stepNote(s.step), transaction: s.step.transaction === 'shared' ? '' : s.step.transaction, statements: s.up })),
+    steps: steps.map((s, i) => ({ number: i + 1, description: s.description, note: stepNote(s.step), transaction: s.step.transaction === 'shared' ? '' : s.step.transaction, requires: (s.step.requires ?? []).join(' '), statements: s.up })),
   });
 }
 

@@ -247,3 +247,36 @@ export const backfill = dataStep('backfill_account_audit', {
     expect((await runCli(['lint', 'safe.sql'], { cwd: dir })).code).toBe(0);
   });
 });
+
+const OPTIONAL = `import { extension, sql, table, text, uuid, view } from 'schemac';
+
+export const search = extension('schemac_test_absent', { optional: 'semantic search over documents' });
+export const documents = table('documents', { columns: { id: uuid({ primaryKey: true }), body: text() } });
+export const embeddings = table('document_embeddings', {
+  requires: ['schemac_test_absent'],
+  columns: { document_id: uuid({ primaryKey: true, references: { table: documents } }), model: text() },
+});
+export const searchable = view('searchable_documents', { query: sql\`SELECT d.id, e.model FROM public.documents d JOIN public.document_embeddings e ON e.document_id = d.id\` });
+`;
+
+describe.each(BACKENDS)('optional extensions on %s', (backend) => {
+  it('a server without the extension gets everything else: the part that needs it is skipped, and said so', async () => {
+    const url = await freshDatabaseUrl(backend);
+    const dir = makeProject({ 'schema/index.ts': OPTIONAL });
+    const generated = await runCli(['generate', '--name', 'init'], { cwd: dir });
+    expect(generated.stderr).toBe('');
+    const up = readFileSync(path.join(dir, 'generated/migrations', migrationsOf(dir)[0]!, 'up.sql'), 'utf8');
+    expect(up).toContain('-- schemac:requires schemac_test_absent\nCREATE EXTENSION');
+    const applied = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toMatch(/skipped steps [\d, ]+ of \d+_init: they need extension schemac_test_absent, which this server does not have/);
+    const drift = await runCli(['drift', '--url', url], { cwd: dir });
+    expect(drift.code).toBe(0);
+    expect(drift.stderr).toContain('skipped (extension schemac_test_absent is not available on this server): semantic search over documents — extension:schemac_test_absent, table:public.document_embeddings, view:public.searchable_documents');
+    await withDatabase(url, async (db) => {
+      const tables = await db.query<{ name: string }>("SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 1");
+      expect(tables.map((t) => t.name)).toEqual(['documents']);
+    });
+    expect((await runCli(['rollback', '--url', url, '--to', '0'], { cwd: dir })).code).toBe(0);
+  });
+});
