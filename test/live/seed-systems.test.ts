@@ -45,6 +45,9 @@ describe.each(SYSTEMS.filter((s) => existsSync(path.join(REPO_ROOT, 'test/seeds'
     const drift = await cli(['--project', system, 'drift', '--url', url]);
     expect(drift.stdout).toContain('No drift');
     expect(drift.code).toBe(0);
+    const verify = await cli(['--project', system, 'verify', '--url', url]);
+    expect(verify.stdout).toContain('everything holds');
+    expect(verify.code).toBe(0);
     const counts = await withDatabase(url, async (db) => seedCounts(await introspect(db)));
     expect(counts.tables).toBeGreaterThanOrEqual(expected.tables);
     expect(counts.indexes).toBeGreaterThanOrEqual(expected.indexes);
