@@ -1,6 +1,6 @@
 /**
- * Post-migration validation queries (checked by `schemac verify` once it exists; the backfill test
- * runs them today). A validation query lists what is wrong: `expect: 'no rows'`.
+ * Post-migration validation queries, checked by `schemac verify`: a validation query lists what is
+ * wrong (`expect: 'no rows'`); `usesIndex` says a hot lookup can be served by its index.
  */
 import { queryAssertion, sql } from 'schemac';
 
