@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Declarations import 'schemac': resolve it to the sources, never to a (possibly stale) build in dist/.
   resolve: { conditions: ['schemac-source'] },
+  ssr: { resolve: { conditions: ['schemac-source'], externalConditions: ['schemac-source'] } },
   test: {
     include: ['test/**/*.test.ts', 'test/corpus/**/*.corpus.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],

@@ -76,6 +76,9 @@ function checkColumn(ctx: Context, table: Table, name: string, c: ColumnComplian
   const activities = activitiesOf(table, c);
   if (activities.length === 0) f.add('SC702', path, `personal column ${table.schema}.${table.name}.${name} names no processing activity (on the column or its table)`);
   for (const id of activities) if (!registry.activities.some((a) => a.id === id)) f.add('SC710', path, `column ${name} names processing activity "${id}", which is not declared`);
+  const covered = new Set(registry.activities.filter((a) => activities.includes(a.id)).flatMap((a) => a.subjects));
+  const uncovered = covered.size === 0 ? [] : p.subjects.filter((s) => !covered.has(s));
+  if (uncovered.length > 0) f.add('SC702', path, `column ${name} holds data about ${uncovered.join(', ')}, whom none of its processing activities (${activities.join(', ')}) covers`);
   const retention = retentionOf(registry, table, c);
   if (retention.length === 0) f.add('SC703', path, `personal column ${table.schema}.${table.name}.${name} has no retention rule (on the column, its table or its record class)`);
   if (p.special && !c.protection?.masking && !c.protection?.encryption) f.add('SC704', path, `column ${name} holds special category data (${p.special.category}): declare its protection (masking or encryption)`);

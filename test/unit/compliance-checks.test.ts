@@ -47,6 +47,7 @@ describe('compile-time compliance checks', () => {
   it.each([
     ['SC701 unclassified column', [kyc, aml, people({ email: text() })], ['SC701 column:public.people.email']],
     ['SC702 no activity', [kyc, aml, people({ email: text({ personal: email }) }, { retention: 'aml' })], ['SC702 column:public.people.email']],
+    ['SC702 subject no activity covers', [kyc, aml, people({ email: text({ personal: { ...email, subjects: ['employee'] } }) })], ['SC702 column:public.people.email']],
     ['SC703 no retention', [kyc, aml, people({ email: text({ personal: email }) }, { activities: ['kyc'] })], ['SC703 column:public.people.email']],
     ['SC704 special category without protection', [kyc, aml, people({ health: text({ personal: { ...email, categories: ['health.diagnosis'], special: { category: 'health', condition: '9(2)(h)' } } }) })], ['SC704 column:public.people.health']],
     ['SC705 minimum longer than maximum', [kyc, aml, gdpr, people({ email: text({ personal: { ...email, retention: 'gdpr-2y' } }) })], ['SC705 column:public.people.email']],
