@@ -23,39 +23,44 @@ export function queryError(sql: string): ParseError | undefined {
 }
 
 /**
- * RangeVar schema qualification `public.` is dropped like function qualification. In a query over
- * a single relation, column qualifiers naming it are dropped too: servers differ in whether they
- * print them (PostgreSQL 15 writes `items.id`, 18 writes `id`).
+ * RangeVar schema qualification `public.` is dropped like function qualification. Column
+ * qualifiers naming the only relation of their own SELECT level are dropped too: servers differ in
+ * whether they print them (PostgreSQL 15 writes `items.id`, 18 writes `id`), also in a query whose
+ * subqueries read other relations. A qualifier naming a relation of an enclosing level (a
+ * correlated reference) is kept: it is what tells the two apart.
  */
 function canonicalQueryTree(node: unknown): unknown {
-  const relations = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(collect);
-    if (!value || typeof value !== 'object') return;
-    const rangeVar = (value as Node)['RangeVar'] as Node | undefined;
-    if (rangeVar) relations.add(String(((rangeVar['alias'] as Node | undefined)?.['aliasname'] as string | undefined) ?? rangeVar['relname']));
-    Object.values(value as Node).forEach(collect);
-  };
-  collect(node);
-  const only = relations.size === 1 ? [...relations][0] : undefined;
-  const canonical = canonicalize(node);
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (!value || typeof value !== 'object') return value;
-    const out: Node = {};
-    for (const [key, item] of Object.entries(value as Node)) out[key] = strip(item);
-    const fields = out['ColumnRef'] as { String?: { sval?: string } }[] | undefined;
-    if (only !== undefined && Array.isArray(fields) && fields.length === 2 && fields[0]?.String?.sval === only) out['ColumnRef'] = fields.slice(1);
-    if ('RangeVar' in out) {
-      const rangeVar = { ...(out['RangeVar'] as Node) };
-      if (rangeVar['schemaname'] === 'public') delete rangeVar['schemaname'];
-      delete rangeVar['inh'];
-      delete rangeVar['relpersistence'];
-      out['RangeVar'] = rangeVar;
-    }
-    return out;
-  };
-  return strip(canonical);
+  return stripQualifiers(canonicalize(node), undefined);
+}
+
+/** The alias (or name) of the only relation in a SELECT's own FROM list, if it has exactly one. */
+function soleRelation(select: Node): string | undefined {
+  const from = (select['fromClause'] as Node[] | undefined) ?? [];
+  if (from.length !== 1) return undefined;
+  const rangeVar = from[0]!['RangeVar'] as Node | undefined;
+  if (!rangeVar) return undefined;
+  return String(((rangeVar['alias'] as Node | undefined)?.['aliasname'] as string | undefined) ?? rangeVar['relname']);
+}
+
+function stripQualifiers(value: unknown, sole: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => stripQualifiers(item, sole));
+  if (!value || typeof value !== 'object') return value;
+  const node = value as Node;
+  // A SELECT starts a level of its own: its sole relation, if any, is the one that may go unnamed.
+  const level = 'SelectStmt' in node ? soleRelation(node['SelectStmt'] as Node) : undefined;
+  const inner = 'SelectStmt' in node ? level : sole;
+  const out: Node = {};
+  for (const [key, item] of Object.entries(node)) out[key] = stripQualifiers(item, inner);
+  const fields = out['ColumnRef'] as { String?: { sval?: string } }[] | undefined;
+  if (sole !== undefined && Array.isArray(fields) && fields.length === 2 && fields[0]?.String?.sval === sole) out['ColumnRef'] = fields.slice(1);
+  if ('RangeVar' in out) {
+    const rangeVar = { ...(out['RangeVar'] as Node) };
+    if (rangeVar['schemaname'] === 'public') delete rangeVar['schemaname'];
+    delete rangeVar['inh'];
+    delete rangeVar['relpersistence'];
+    out['RangeVar'] = rangeVar;
+  }
+  return out;
 }
 
 const queryCache = new Map<string, string>();

@@ -48,7 +48,9 @@ describe.each(SYSTEMS.filter((s) => existsSync(path.join(REPO_ROOT, 'test/seeds'
     const verify = await cli(['--project', system, 'verify', '--url', url]);
     expect(verify.stdout).toContain('everything holds');
     expect(verify.code).toBe(0);
-    const counts = await withDatabase(url, async (db) => seedCounts(await introspect(db)));
+    const live = await withDatabase(url, (db) => introspect(db));
+    const counts = seedCounts(live);
+    expect(live.namespaces.map((n) => n.name)).toEqual(expect.arrayContaining([...(expected.schemas ?? [])]));
     expect(counts.tables).toBeGreaterThanOrEqual(expected.tables);
     expect(counts.indexes).toBeGreaterThanOrEqual(expected.indexes);
     expect(counts.foreignKeys).toBeGreaterThanOrEqual(expected.foreignKeys);
