@@ -6,7 +6,7 @@
  *    INVALID, every materialized view is populated;
  * 2. the largest tables, by estimated rows (pg_class.reltuples) and size, for the operator;
  * 3. the declared query assertions: `usesIndex` — EXPLAIN (FORMAT JSON) of the query, with
- *    sequential scans discouraged, must name the index; `expect: 'no rows' | 'rows'` — the query's
+ *    sequential scans and sorts discouraged (empty databases have no statistics), must name the index; `expect: 'no rows' | 'rows'` — the query's
  *    result, run in a READ ONLY transaction.
  */
 import type { Database } from '../db/connection.js';
@@ -77,15 +77,16 @@ async function checkAssertion(db: Database, a: QueryAssertion): Promise<{ ok: bo
   const problems: string[] = [];
   const passed: string[] = [];
   if (a.usesIndex && a.usesIndex.length > 0) {
-    // Tiny tables make sequential scans cheapest; the question is whether the index can serve the query.
-    await db.exec('SET LOCAL enable_seqscan = off');
+    // Tiny tables (no statistics) make sequential scans and sorts cheapest; the question is whether
+    // the index can serve the query, order included (a pagination query reads its index in order).
+    await db.exec('SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off');
     const rows = await db.query<Record<string, unknown>>(`EXPLAIN (FORMAT JSON) ${a.sql}`);
     const raw = Object.values(rows[0] ?? {})[0];
     const used = planIndexes(typeof raw === 'string' ? JSON.parse(raw) : raw);
     const missing = a.usesIndex.filter((i) => !used.has(i));
     if (missing.length > 0) problems.push(`the plan does not use ${missing.join(', ')} (it uses ${[...used].sort().join(', ') || 'no index'})`);
     else passed.push(`uses ${a.usesIndex.join(', ')}`);
-    await db.exec('RESET enable_seqscan');
+    await db.exec('RESET enable_seqscan; RESET enable_sort');
   }
   if (a.expect) {
     const rows = await db.query<Record<string, unknown>>(`SELECT * FROM (${a.sql}) AS assertion LIMIT 5`);
