@@ -3,7 +3,7 @@ import { accountingEntryKind, accountingProvider, accountingSyncStatus, integrat
 import { capitalCalls } from './funds.ts';
 import { organizations, users } from './organizations.ts';
 import { payments } from './payments.ts';
-import { investorName, userReference } from './personal.ts';
+import { investorName, settingsUserReference } from './personal.ts';
 
 /** An organization's connection to its accounting system (the fund's general ledger). */
 export const accountingConnections = table('accounting_connections', {
@@ -24,7 +24,7 @@ export const accountingConnections = table('accounting_connections', {
     default_currency: varchar({ length: 3, notNull: true, default: 'USD', personal: false }),
     account_map: jsonb({ notNull: true, default: {}, comment: 'clearway posting kinds → ledger account codes', personal: false, sensitivity: 'internal' }),
     last_synced_at: timestamptz({ personal: false }),
-    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: userReference }),
+    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },

@@ -126,9 +126,9 @@ export const webhookNotifications = processingActivity('webhook-notifications', 
 /** The audit trail of who did what to the books and records. */
 export const securityAudit = processingActivity('security-audit', {
   name: 'Audit trail',
-  purpose: 'Recording who changed or exported books and records, to detect misuse and to answer auditors and regulators',
+  purpose: 'Recording who changed or exported books and records (and the values changed), to detect misuse and to answer auditors and regulators',
   lawfulBasis: 'legal-obligation',
-  subjects: ['user'],
+  subjects: ['user', 'investor'],
   recipients: ['auditors', 'regulators on request'],
 });
 

@@ -1,7 +1,7 @@
 import { boolean, check, citext, enumColumn, index, integer, jsonb, numeric, sql, table, text, timestamptz, uuid, varchar } from 'schemac';
 import { inboundWebhookStatus, integrationStatus, syncDirection, syncStatus } from './enums.ts';
 import { organizations, users } from './organizations.ts';
-import { investorName, userReference } from './personal.ts';
+import { investorName, settingsUserReference, userReference } from './personal.ts';
 
 /** Third-party fund administrators clearway can connect to (SS&C, Citco, …): one catalogue for all tenants. */
 export const fundAdministrators = table('fund_administrators', {
@@ -40,7 +40,7 @@ export const fundAdminConnections = table('fund_admin_connections', {
     sync_interval_minutes: integer({ notNull: true, default: 60, check: sql`sync_interval_minutes BETWEEN 5 AND 10080`, personal: false }),
     last_synced_at: timestamptz({ personal: false }),
     last_error: text({ personal: false }),
-    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: userReference }),
+    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },
@@ -68,7 +68,7 @@ export const fundAdminInvestorMappings = table('fund_admin_investor_mappings', {
     external_investor_id: text({ notNull: true, personal: false, sensitivity: 'internal' }),
     investor_organization_id: uuid({ notNull: true, references: { table: organizations, onDelete: 'cascade' }, personal: false }),
     external_name: text({ comment: 'The investor\'s name as the administrator spells it', sensitivity: 'confidential', personal: { ...investorName, erasure: 'delete' } }),
-    mapped_by: uuid({ references: { table: users, onDelete: 'set null' }, comment: 'NULL when mapped automatically', personal: userReference }),
+    mapped_by: uuid({ references: { table: users, onDelete: 'set null' }, comment: 'NULL when mapped automatically', personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },

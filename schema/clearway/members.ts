@@ -1,7 +1,7 @@
 import { boolean, check, citext, enumColumn, index, sql, table, text, timestamptz, uuid, varchar } from 'schemac';
 import { integrationStatus, memberStatus, ssoProtocol } from './enums.ts';
 import { organizations, users } from './organizations.ts';
-import { userReference } from './personal.ts';
+import { settingsUserReference, userReference } from './personal.ts';
 
 /** Roles an organization grants its members: the built-in ones and its own. */
 export const organizationRoles = table('organization_roles', {
@@ -32,7 +32,7 @@ export const organizationMembers = table('organization_members', {
     user_id: uuid({ notNull: true, references: { table: users, onDelete: 'cascade' }, personal: { ...userReference, erasure: 'delete' } }),
     role_id: uuid({ notNull: true, references: { table: organizationRoles }, personal: false }),
     status: enumColumn(memberStatus, { notNull: true, default: 'active', personal: false }),
-    invited_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: { ...userReference, erasure: 'anonymise' } }),
+    invited_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     joined_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     removed_at: timestamptz({ personal: false }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
@@ -107,7 +107,7 @@ export const ssoConnections = table('sso_connections', {
     email_domains: text({ array: true, notNull: true, default: [], comment: 'Sign-ins from these domains go to this provider', personal: false }),
     enforced: boolean({ notNull: true, default: false, comment: 'Password sign-in is refused for the domains', personal: false }),
     default_role_id: uuid({ references: { table: organizationRoles, onDelete: 'set null' }, comment: 'Role of users provisioned just in time', personal: false }),
-    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: userReference }),
+    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },

@@ -12,3 +12,6 @@ export const userReference: PersonalData = {
 export const investorName: PersonalData = {
   categories: ['identity.name'], subjects: ['investor'], identifiability: 'direct', erasure: 'retain-legal-obligation',
 };
+
+/** A reference to a platform user on a configuration row (no record-keeping duty): set to NULL on erasure. */
+export const settingsUserReference: PersonalData = { ...userReference, erasure: 'anonymise' };

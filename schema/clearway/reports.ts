@@ -2,7 +2,7 @@ import { boolean, check, citext, enumColumn, index, integer, jsonb, sql, table, 
 import { reportExecutionStatus, reportFormat, reportType } from './enums.ts';
 import { documents } from './funds.ts';
 import { organizations, users } from './organizations.ts';
-import { userReference } from './personal.ts';
+import { settingsUserReference, userReference } from './personal.ts';
 
 /** Reports an organization has produced and sent on a schedule. */
 export const scheduledReports = table('scheduled_reports', {
@@ -27,7 +27,7 @@ export const scheduledReports = table('scheduled_reports', {
     enabled: boolean({ notNull: true, default: true, personal: false }),
     next_run_at: timestamptz({ personal: false }),
     last_run_at: timestamptz({ personal: false }),
-    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: userReference }),
+    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },

@@ -1,7 +1,7 @@
 import { boolean, check, enumColumn, index, integer, jsonb, smallint, sql, table, text, timestamptz, uuid } from 'schemac';
 import { webhookDeliveryStatus } from './enums.ts';
 import { organizations, users } from './organizations.ts';
-import { userReference } from './personal.ts';
+import { settingsUserReference } from './personal.ts';
 
 /** URLs of the client's systems that receive clearway's events. */
 export const webhookEndpoints = table('webhook_endpoints', {
@@ -23,7 +23,7 @@ export const webhookEndpoints = table('webhook_endpoints', {
     active: boolean({ notNull: true, default: true, personal: false }),
     consecutive_failures: integer({ notNull: true, default: 0, check: sql`consecutive_failures >= 0`, personal: false }),
     disabled_at: timestamptz({ personal: false }),
-    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: userReference }),
+    created_by: uuid({ references: { table: users, onDelete: 'set null' }, personal: settingsUserReference }),
     created_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
     updated_at: timestamptz({ notNull: true, default: sql`now()`, personal: false }),
   },

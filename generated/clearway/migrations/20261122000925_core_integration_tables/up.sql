@@ -164,7 +164,7 @@ COMMENT ON COLUMN "public"."fund_admin_connections"."credentials_ciphertext" IS 
 COMMENT ON COLUMN "public"."fund_admin_connections"."sync_interval_minutes" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."fund_admin_connections"."last_synced_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."fund_admin_connections"."last_error" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
-COMMENT ON COLUMN "public"."fund_admin_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+COMMENT ON COLUMN "public"."fund_admin_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."fund_admin_connections"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."fund_admin_connections"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 
@@ -225,7 +225,7 @@ COMMENT ON COLUMN "public"."fund_admin_investor_mappings"."external_name" IS 'Th
 @compliance {"personal":{"categories":["identity.name"],"erasure":"delete","identifiability":"direct","subjects":["investor"]},"sensitivity":"confidential"} sha256:1876128449fd938d';
 COMMENT ON COLUMN "public"."fund_admin_investor_mappings"."mapped_by" IS 'NULL when mapped automatically
 
-@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."fund_admin_investor_mappings"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."fund_admin_investor_mappings"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 

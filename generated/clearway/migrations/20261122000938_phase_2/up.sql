@@ -91,7 +91,7 @@ COMMENT ON COLUMN "public"."accounting_connections"."account_map" IS 'clearway p
 
 @compliance {"personal":false,"sensitivity":"internal"} sha256:fc5dc3c3aff00761';
 COMMENT ON COLUMN "public"."accounting_connections"."last_synced_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
-COMMENT ON COLUMN "public"."accounting_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+COMMENT ON COLUMN "public"."accounting_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."accounting_connections"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."accounting_connections"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 
@@ -490,7 +490,7 @@ COMMENT ON COLUMN "public"."scheduled_reports"."recipient_emails" IS '@complianc
 COMMENT ON COLUMN "public"."scheduled_reports"."enabled" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."scheduled_reports"."next_run_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."scheduled_reports"."last_run_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
-COMMENT ON COLUMN "public"."scheduled_reports"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+COMMENT ON COLUMN "public"."scheduled_reports"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."scheduled_reports"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."scheduled_reports"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 
@@ -547,7 +547,7 @@ COMMENT ON COLUMN "public"."sso_connections"."enforced" IS 'Password sign-in is 
 COMMENT ON COLUMN "public"."sso_connections"."default_role_id" IS 'Role of users provisioned just in time
 
 @compliance {"personal":false} sha256:cb8417fbf2efea21';
-COMMENT ON COLUMN "public"."sso_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+COMMENT ON COLUMN "public"."sso_connections"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."sso_connections"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."sso_connections"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 
@@ -631,7 +631,7 @@ COMMENT ON COLUMN "public"."webhook_endpoints"."event_types" IS 'Subscribed even
 COMMENT ON COLUMN "public"."webhook_endpoints"."active" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."webhook_endpoints"."consecutive_failures" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."webhook_endpoints"."disabled_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
-COMMENT ON COLUMN "public"."webhook_endpoints"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"retain-legal-obligation","identifiability":"pseudonymous","subjects":["user"]}} sha256:3208a227d9793eea';
+COMMENT ON COLUMN "public"."webhook_endpoints"."created_by" IS '@compliance {"personal":{"categories":["identity.user_reference"],"erasure":"anonymise","identifiability":"pseudonymous","subjects":["user"]}} sha256:05adea69d513dbac';
 COMMENT ON COLUMN "public"."webhook_endpoints"."created_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 COMMENT ON COLUMN "public"."webhook_endpoints"."updated_at" IS '@compliance {"personal":false} sha256:cb8417fbf2efea21';
 
