@@ -37,7 +37,10 @@ export function createViewSql(v: View): string[] {
   return [
     `CREATE ${kindSql(v)} ${viewName(v)}${optionsSql(v)} AS\n${querySql(v)}${data}`,
     ...commentsSql(v),
-    ...v.indexes.map((index) => createIndexSql(v.schema, v.name, index)),
+    ...v.indexes.flatMap((index) => [
+      createIndexSql(v.schema, v.name, index),
+      ...(index.comment === undefined ? [] : [commentSql(`INDEX ${qualify(v.schema, index.name)}`, index.comment)]),
+    ]),
   ];
 }
 
