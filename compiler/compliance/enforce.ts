@@ -158,12 +158,13 @@ export function enforceCompliance(schema: Schema): Schema {
   const annotated = schema.tables.filter((t) => t.compliance);
   if (annotated.length === 0 && !schema.compliance) return schema;
   const extraGrants: Grant[] = [];
-  const isolated = new Map<string, { tenant: TenantScope; permissive: boolean }>(); // table key → tenant
+  // table key → its tenant scope, and the declared table that has the tenant column (partitions list no columns)
+  const isolated = new Map<string, { tenant: TenantScope; permissive: boolean; root: Table }>();
   for (const t of annotated) {
     const tenant = t.compliance?.tenant;
     if (tenant && 'column' in tenant) {
       const permissive = (t.policies ?? []).some((p) => p.permissive);
-      for (const x of [t, ...descendants(schema.tables, t)]) isolated.set(`${x.schema}\0${x.name}`, { tenant, permissive });
+      for (const x of [t, ...descendants(schema.tables, t)]) isolated.set(`${x.schema}\0${x.name}`, { tenant, permissive, root: t });
     }
     extraGrants.push(...appendOnlyGrants(t, t.compliance!));
   }
@@ -177,7 +178,7 @@ export function enforceCompliance(schema: Schema): Schema {
       ...t,
       columns: t.columns.map((col) => (col.compliance ? { ...col, ...optionalComment(columnAnnotated(col)) } : col)),
       ...(c ? optionalComment(annotatedComment(t.comment, c)) : {}),
-      ...(scope ? { rowLevelSecurity: 'forced' as const, policies: [...(t.policies ?? []), ...tenantPolicies(t, scope.tenant, scope.permissive)] } : {}),
+      ...(scope ? { rowLevelSecurity: 'forced' as const, policies: [...(t.policies ?? []), ...tenantPolicies(scope.root, scope.tenant, scope.permissive)] } : {}),
       ...(triggers.length > 0 ? { triggers: [...(t.triggers ?? []), ...triggers] } : {}),
     };
   });

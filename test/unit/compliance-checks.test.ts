@@ -13,7 +13,7 @@ import { buildSchema } from '../../compiler/dsl/build.js';
 import type { Declaration } from '../../compiler/dsl/declarations.js';
 import { loadParser } from '../../compiler/expr/index.js';
 import {
-  grant, index, integer, policy, processingActivity, recordClass, retentionRule, sql, table, text, timestamptz, uuid, view, waiver,
+  grant, index, integer, partition, policy, processingActivity, recordClass, retentionRule, sql, table, text, timestamptz, uuid, view, waiver,
 } from '../../compiler/index.js';
 import type { Schema } from '../../compiler/model/types.js';
 
@@ -114,6 +114,24 @@ describe('enforcement', () => {
     expect(read).toEqual({ human: 'Tenant', annotations: { personal: false }, intact: true });
     const tampered = readAnnotation(t.comment!.replace('"org"', '"org_id"'));
     expect(tampered.intact).toBe(false);
+  });
+
+
+  it('partitions of a tenant table get the policies too, cast to the tenant column\'s type', () => {
+    const log = table('log', {
+      compliance: { tenant: { column: 'org' } },
+      columns: { id: uuid({ notNull: true, ...no }), org: uuid({ notNull: true, ...no }), at: timestamptz({ notNull: true, ...no }) },
+      primaryKey: ['id', 'at'],
+      partitionBy: { strategy: 'range', keys: ['at'] },
+      partitions: [partition('log_2026', { from: '2026-01-01 00:00:00+00', to: '2027-01-01 00:00:00+00' })],
+      indexes: [index(['org'])],
+    });
+    const part = enforceCompliance(build(log)).tables.find((x) => x.name === 'log_2026')!;
+    expect(part.rowLevelSecurity).toBe('forced');
+    expect(part.policies?.map((p) => p.using?.sql)).toEqual([
+      `"org" = (NULLIF(current_setting('app.org', true), ''))::uuid`,
+      `"org" = (NULLIF(current_setting('app.org', true), ''))::uuid`,
+    ]);
   });
 });
 
