@@ -129,24 +129,17 @@ export function renderMigrationFiles(name: string, steps: readonly RenderedStep[
   const protections = steps.flatMap((s, i) => (s.protects ? [{ number: i + 1, what: s.protects }] : []));
   const numbered = (list: readonly { number: number; hazards: readonly Hazard[] }[]) =>
     list.flatMap((s) => uniqueHazards(s.hazards).map((h) => ({ number: s.number, kind: h.kind, message: h.message })));
-  const upSteps = steps.map((s, i) => ({
+  const stepContext = (s: RenderedStep, i: number, direction: 'up' | 'down') => ({
     number: i + 1,
     description: s.description,
     note: stepNote(s.step),
     transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
     requires: (s.step.requires ?? []).join(' '),
-    statements: statementsWithAllows(s.up, s.allows),
-    hazards: s.step.hazards,
-  }));
-  const downSteps = steps.map((s, i) => ({
-    number: i + 1,
-    description: s.description,
-    note: stepNote(s.step),
-    transaction: s.step.transaction === 'shared' ? '' : s.step.transaction,
-    requires: (s.step.requires ?? []).join(' '),
-    statements: statementsWithAllows(s.down),
-    hazards: s.step.downHazards,
-  })).reverse().filter((s) => s.statements.length > 0);
+    statements: direction === 'up' ? statementsWithAllows(s.up, s.allows) : statementsWithAllows(s.down),
+    hazards: direction === 'up' ? s.step.hazards : s.step.downHazards,
+  });
+  const upSteps = steps.map((s, i) => stepContext(s, i, 'up'));
+  const downSteps = steps.map((s, i) => stepContext(s, i, 'down')).reverse().filter((s) => s.statements.length > 0);
   const context = (direction: 'up' | 'down', list: typeof upSteps) => ({
     name,
     direction,
