@@ -98,17 +98,70 @@ const generate: Action = async (ctx, options, out) => {
   return check && result.changes.length > 0 ? 1 : 0;
 };
 
+/** `plan --format markdown`: a pull-request comment — changes, hazards, compliance impact, rollback summary. */
+function planMarkdown(result: workflows.PlanResult): string {
+  const reports = result.reports;
+  const hazards = reports.flatMap((r, i) => r.rendered.step.hazards.map((h) => ({ step: i + 1, ...h })));
+  const irreversible = reports.flatMap((r, i) => (r.rendered.step.irreversible ? [{ step: i + 1, reason: r.rendered.step.irreversible }] : []));
+  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  const lines = [
+    `### schemac plan for ${result.database}`,
+    '',
+    `**${reports.length} step(s)**, ${hazards.length} hazard(s), ${irreversible.length} irreversible.`,
+    '',
+    '| # | step | lock | effect | transaction | declared at |',
+    '|---|---|---|---|---|---|',
+    ...reports.map((r, i) => `| ${i + 1} | ${cell(r.rendered.description)} | ${r.rendered.step.lock} | ${r.rendered.step.effect} | ${r.rendered.step.transaction} | ${r.at ? `${r.at.file}:${r.at.line}` : ''} |`),
+    '',
+    '#### Hazards',
+    ...(hazards.length === 0 ? ['None.'] : hazards.map((h) => `- step ${h.step} **${h.kind}**: ${h.message}`)),
+    '',
+    '#### Compliance impact',
+    ...(() => {
+      const items = [
+        ...reports.flatMap((r, i) => (r.protects ? [`- step ${i + 1} puts in place: ${r.protects}`] : [])),
+        ...[...new Set(reports.flatMap((r) => (r.personalData ? [r.personalData] : [])))].map((t) => `- changes \`${t}\`, which holds personal data`),
+      ];
+      return items.length === 0 ? ['None.'] : items;
+    })(),
+    '',
+    '#### Rollback',
+    ...(irreversible.length === 0 ? ['Every step has a rollback that restores what it changed.'] : irreversible.map((x) => `- step ${x.step} is irreversible: ${x.reason}`)),
+    '',
+    '<details><summary>SQL</summary>',
+    '',
+    '```sql',
+    result.sql.trimEnd(),
+    '```',
+    '',
+    '</details>',
+  ];
+  return lines.join('\n');
+}
+
 const plan: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
   const result = await workflows.planProject(ctx, p, target);
   if (options.format === 'json') {
     out.json({
+      version: 1,
       database: result.database,
-      steps: result.steps.map((s) => ({
-        description: s.description, kind: s.step.change.kind, form: s.step.form.kind, path: s.step.change.path, lock: s.step.lock, effect: s.step.effect,
-        transaction: s.step.transaction, hazards: s.step.hazards, ...(s.step.irreversible ? { irreversible: s.step.irreversible } : {}), sql: s.up,
+      steps: result.reports.map((r) => ({
+        description: r.rendered.description, kind: r.rendered.step.change.kind, form: r.rendered.step.form.kind, path: r.rendered.step.change.path,
+        lock: r.rendered.step.lock, effect: r.rendered.step.effect, transaction: r.rendered.step.transaction, hazards: r.rendered.step.hazards,
+        ...(r.rendered.step.irreversible ? { irreversible: r.rendered.step.irreversible } : {}), ...(r.at ? { at: r.at } : {}),
+        ...(r.protects ? { protects: r.protects } : {}), ...(r.personalData ? { personalData: r.personalData } : {}), sql: r.rendered.up,
       })),
     });
+  } else if (options.format === 'github') {
+    for (const [i, r] of result.reports.entries()) {
+      for (const h of r.rendered.step.hazards) {
+        const where = r.at ? ` file=${r.at.file}${r.at.line ? `,line=${r.at.line}` : ''}` : '';
+        out.result(`::${h.kind === 'data-loss' ? 'error' : 'warning'}${where},title=schemac plan step ${i + 1} (${h.kind})::${h.message}`);
+      }
+    }
+  } else if (options.format === 'markdown') {
+    out.result(result.changes.length === 0 ? `### schemac plan for ${result.database}\n\nNothing to do: the database matches the declarations.` : planMarkdown(result));
   } else if (result.changes.length === 0) out.info(`${result.database} matches the declarations: nothing to do.`);
   else out.result(result.sql);
   return 0;

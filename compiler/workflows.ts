@@ -23,7 +23,7 @@ import { closeDevDatabase, normalizeDeclared } from './normalize/index.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
-import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator } from './model/types.js';
+import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator, type SourceRef } from './model/types.js';
 import { validateSchema } from './model/validate.js';
 import { planChanges } from './plan/index.js';
 import { nextVersion, readMigrationFolder, rehash, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
@@ -363,13 +363,40 @@ export async function verifyProject(ctx: Context, project: ResolvedProject, targ
 }
 
 /** `schemac plan`: the SQL that brings the database to the declared state, with hazards. */
-export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ sql: string; changes: readonly Change[]; steps: readonly RenderedStep[]; database: string }> {
+/** A planned step as the CLI reports it: with its declaring line and what it means for compliance. */
+export interface PlanStepReport {
+  readonly rendered: RenderedStep;
+  readonly at?: SourceRef;
+  /** The protection the step puts in place (tenant policy, guard trigger, forced RLS). */
+  readonly protects?: string;
+  /** The step touches a table that holds personal data (by the declarations). */
+  readonly personalData?: string;
+}
+
+export interface PlanResult {
+  readonly sql: string;
+  readonly changes: readonly Change[];
+  readonly steps: readonly RenderedStep[];
+  readonly reports: readonly PlanStepReport[];
+  readonly database: string;
+}
+
+/** `schemac plan`: the SQL that brings the database to the declared state, with hazards. */
+export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<PlanResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
     const parts = await partsForServer(db, declared.schema);
     const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
-    return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, database: db.description };
+    const personal = new Set(declared.schema.tables.filter((t) => t.columns.some((c) => c.compliance?.personal)).map((t) => `${t.schema}.${t.name}`));
+    const reports = steps.map((rendered): PlanStepReport => {
+      const change = rendered.step.change;
+      const at = locateWithParents(declared.locate, change.path);
+      const protects = protectionCreated(change);
+      const table = 'table' in change && typeof change.table === 'string' && 'schema' in change ? `${change.schema}.${change.table}` : undefined;
+      return { rendered, ...(at ? { at } : {}), ...(protects ? { protects } : {}), ...(table && personal.has(table) ? { personalData: table } : {}) };
+    });
+    return { sql: renderScript(`bring ${db.description} to the declared schema`, steps), changes, steps, reports, database: db.description };
   });
 }
 
