@@ -419,8 +419,37 @@ program.command('pull').description('introspect a database and write TypeScript 
   .requiredOption('--out <dir>', 'folder to write the project into').option('--force', 'overwrite an existing project there').action(run(pull));
 program.command('inspect').description('print the introspected model of a database (--format json or sql)').action(run(inspect));
 
+/**
+ * The command-line reference in Markdown, straight from the commander definitions above (so it
+ * cannot go stale): `npm run docs:cli` writes it to docs/cli-reference.md.
+ */
+function referenceMarkdown(): string {
+  const optionRows = (command: Command) => command.options.map((o) => `| \`${o.flags}\` | ${o.description}${o.defaultValue !== undefined ? ` (default: \`${String(o.defaultValue)}\`)` : ''}${o.argChoices ? ` — one of ${o.argChoices.map((c) => `\`${c}\``).join(', ')}` : ''} |`);
+  const sections = program.commands.map((c) => [
+    `## \`schemac ${c.name()}${c.registeredArguments.map((a) => ` ${a.required ? `<${a.name()}>` : `[${a.name()}${a.variadic ? '…' : ''}]`}`).join('')}\``,
+    '',
+    c.description(),
+    '',
+    ...(c.options.length > 0 ? ['| option | meaning |', '|---|---|', ...optionRows(c), ''] : []),
+  ].join('\n'));
+  return [
+    '# CLI reference',
+    '',
+    '<!-- Generated from the commander definitions in cli/main.ts by `npm run docs:cli`; do not edit. -->',
+    '',
+    'Global options (every command):',
+    '',
+    '| option | meaning |',
+    '|---|---|',
+    ...optionRows(program),
+    '',
+    ...sections,
+  ].join('\n');
+}
+
 try {
-  await program.parseAsync(process.argv);
+  if (process.env['SCHEMAC_CLI_REFERENCE'] === '1') process.stdout.write(referenceMarkdown());
+  else await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
