@@ -1,0 +1,95 @@
+/**
+ * Eight `schemac apply` processes started at once on the same database, with three pending
+ * migrations (one transactional with a slow statement, one online with two CREATE INDEX
+ * CONCURRENTLY): the advisory lock lets one process apply everything while the others wait, then
+ * find nothing to do. Every migration is applied exactly once, the history is consistent and the
+ * database matches the declarations. An applier that cannot get the lock in time gives up with
+ * SC405, having touched nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../compiler/apply/index.js';
+import { SchemacError } from '../../compiler/diagnostics/diagnostic.js';
+import { readMigrationFolder } from '../../compiler/render/folder.js';
+import { freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
+import { runCli } from '../helpers/cli.js';
+import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, generatedProject, readHistory, relationsOf, versionOf, type GeneratedProject } from './support.js';
+
+const PROCESSES = 8;
+/** The key of schemac's advisory lock (compiler/apply/index.ts): the bytes of "schemac". */
+const LOCK_KEY = 0x7363_6865_6d61;
+
+let project: GeneratedProject;
+
+beforeAll(async () => {
+  project = await generatedProject(THREE_MIGRATIONS);
+});
+
+describe(`${PROCESSES} concurrent appliers`, () => {
+  it('apply every migration exactly once; the others wait for the lock and find nothing to do', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.dir);
+    // Sample, while they run, how many schemac sessions are connected at once and how many hold the lock.
+    const observer = await open(url);
+    let sampling = true;
+    let mostConnected = 0;
+    let mostHolding = 0;
+    const sampler = (async () => {
+      while (sampling) {
+        const [row] = await observer.query<{ connected: number; holding: number }>(
+          `SELECT (SELECT count(*)::int FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND application_name = 'schemac') AS connected,
+                  (SELECT count(*)::int FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS holding`,
+        );
+        mostConnected = Math.max(mostConnected, row!.connected);
+        mostHolding = Math.max(mostHolding, row!.holding);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const results = await Promise.all(Array.from({ length: PROCESSES }, () => runCli(['apply', '--url', url], { cwd: dir })));
+    sampling = false;
+    await sampler;
+    await observer.close();
+
+    for (const r of results) {
+      expect(`${r.code} ${r.stderr}`).toBe('0 ');
+      expectNoStackTrace(r);
+    }
+    const output = results.map((r) => r.stdout).join('\n');
+    for (const id of project.ids) expect(output.split(`applied ${id} `).length - 1, `${id} applied once`).toBe(1);
+    // One process applied all three (it held the lock throughout); the seven others found nothing to do.
+    expect(results.filter((r) => r.stdout.includes('3 migration(s) applied'))).toHaveLength(1);
+    expect(results.filter((r) => r.stdout.includes('is up to date.'))).toHaveLength(PROCESSES - 1);
+    expect(mostConnected, 'the appliers really overlapped').toBeGreaterThan(1);
+    expect(mostHolding, 'never more than one holder of the migration lock').toBe(1);
+
+    await withDatabase(url, async (db) => {
+      expect(await readHistory(db)).toEqual({ versions: project.ids.map(versionOf), progress: [] });
+      expect((await relationsOf(db)).filter((r) => r.includes(' i '))).toEqual([
+        'accounts_email_idx i valid', 'accounts_pkey i valid', 'audit_pkey i valid', 'ledger_memo_idx i valid', 'ledger_pkey i valid',
+      ]);
+      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.accounts'))[0]!.n, 'the backfill ran once').toBe(50_000);
+    });
+    await expectNoDrift(dir, url);
+  });
+
+  // The CLI has no flag for how long apply waits for the lock (60 s, fixed): the API's
+  // `lockWaitSeconds` shows what a waiter does when its wait runs out.
+  it('an applier that cannot get the lock in time gives up with SC405 and changes nothing', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const holder = await open(url);
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+      const folder = readMigrationFolder(`${project.dir}/generated`);
+      const started = Date.now();
+      const error = await withDatabase(url, (db) => applyMigrations(db, folder, { lockWaitSeconds: 1 }).then(() => undefined, (e: unknown) => e));
+      expect(error).toBeInstanceOf(SchemacError);
+      const [d] = (error as SchemacError).diagnostics;
+      expect(d?.code).toBe('SC405');
+      expect(d?.message).toMatch(/^another schemac process holds the migration lock on postgres:\/\/postgres:\*\*\*\*@.* \(waited 1s\)$/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await readHistory(holder), 'the waiter did not even create the history tables').toEqual({ versions: [], progress: [] });
+    } finally {
+      await holder.close();
+    }
+  });
+});
