@@ -10,6 +10,7 @@ import { introspect } from '../introspect/index.js';
 import type { Schema } from '../model/types.js';
 import { loadValidDeclarations, openDatabase, projectTarget, type Context, type ResolvedProject } from '../workflows.js';
 import { complianceReports, type DocFile } from './reports.js';
+import { structureDocs } from '../docs/erd.js';
 
 export const DEFAULT_DOCS_DIR = path.join('docs', 'schema');
 
@@ -35,8 +36,8 @@ export interface DocsInput {
 /** One part of `schemac docs`: files computed from the inputs, without I/O. */
 export type DocsSection = (input: DocsInput) => readonly DocFile[];
 
-/** The parts of `schemac docs`, in order. The ER diagram and data dictionary belong here too. */
-const SECTIONS: readonly DocsSection[] = [complianceReports];
+/** The parts of `schemac docs`, in order: compliance reports, then the ER diagram and data dictionary. */
+const SECTIONS: readonly DocsSection[] = [complianceReports, structureDocs];
 
 export interface DocsResult {
   /** Written files, absolute paths, sorted. */
