@@ -11,7 +11,7 @@ it('draws tables with keys and relationships, and documents columns, keys and in
   const orgs = table('organizations', { comment: 'Tenants', columns: { id: uuid({ primaryKey: true }), name: text({ notNull: true, comment: 'Legal name' }) } });
   const ledger = table('ledger', {
     schema: 'financial',
-    columns: { id: uuid({ primaryKey: true }), org: uuid({ notNull: true, references: { table: orgs } }), parent: uuid({ references: { table: 'ledger', schema: 'financial' } }), amount: integer({ default: 0 }) },
+    columns: { id: uuid({ primaryKey: true }), org: uuid({ notNull: true, references: { table: orgs } }), parent: uuid({ references: { table: 'financial.ledger' } }), amount: integer({ default: 0 }) },
     indexes: [index(['org'], { where: sql`amount > 0` })],
   });
   const schema = await declare(namespace('financial'), orgs, ledger);
