@@ -29,10 +29,11 @@ import { planChanges } from './plan/index.js';
 import { nextVersion, readMigrationFolder, rehash, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
 import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
 import { typeSql } from './render/definitions.js';
-import { quoteLiteral } from './render/quote.js';
+import { quoteIdent, quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pullSchema } from './pull/index.js';
 import { withoutUnavailableParts, type SkippedPart } from './model/optional.js';
+import { filterSchema } from './model/filter.js';
 import { largestTables, runAssertions, unpopulatedViews, type VerifyReport } from './verify/index.js';
 
 export interface Context {
@@ -103,13 +104,14 @@ export async function validateProject(ctx: Context, project: ResolvedProject): P
   return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project)))] };
 }
 
-/** Declarations that must be valid to go on: errors stop the command (exit 2). */
+/** Declarations that must be valid to go on (errors stop the command), limited to what the project manages. */
 export async function loadValidDeclarations(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
-  const checked = await checkWithPostgres(loaded, cacheDirOf(project));
+  const managedPart = { ...loaded, schema: filterSchema(loaded.schema, project.filters) };
+  const checked = await checkWithPostgres(managedPart, cacheDirOf(project));
   if (hasErrors(checked)) throw new SchemacError(checked);
-  return { ...loaded, diagnostics: [...loaded.diagnostics, ...checked] };
+  return { ...managedPart, diagnostics: [...loaded.diagnostics, ...checked] };
 }
 
 export function projectTarget(ctx: Context, project: ResolvedProject | undefined, url: string | undefined): DatabaseTarget {
@@ -124,8 +126,13 @@ export async function openDatabase(ctx: Context, target: DatabaseTarget): Promis
   return connect(target, connectOptions(ctx));
 }
 
-const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Database) => Promise<T>): Promise<T> =>
-  withDatabase(target, connectOptions(ctx), work);
+const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Database) => Promise<T>, project?: ResolvedProject): Promise<T> =>
+  withDatabase(target, connectOptions(ctx), async (db) => {
+    // The project's role and search_path, for everything the session runs (apply, data steps).
+    if (project?.role) await db.exec(`SET ROLE ${quoteIdent(project.role)}`);
+    if (project?.searchPath) await db.exec(`SET search_path = ${project.searchPath.map(quoteIdent).join(', ')}`);
+    return work(db);
+  });
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
 export async function planSteps(from: Schema, to: Schema, options: { online?: boolean; dataSteps?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
@@ -258,12 +265,12 @@ export async function readFolder(ctx: Context, project: ResolvedProject): Promis
 
 export async function applyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<ApplyOptions, 'display'> = {}): Promise<ApplyResult & { database: string }> {
   const folder = await readFolder(ctx, project);
-  return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, display: displayPath(ctx) })), database: db.description }));
+  return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, display: displayPath(ctx) })), database: db.description }), project);
 }
 
 export async function rollbackProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<RollbackOptions, 'display'> = {}): Promise<{ rolledBack: readonly Migration[]; database: string }> {
   const folder = await readFolder(ctx, project);
-  return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, display: displayPath(ctx) }), database: db.description }));
+  return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, display: displayPath(ctx) }), database: db.description }), project);
 }
 
 export async function statusProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ statuses: MigrationStatus[]; database: string }> {
@@ -334,11 +341,21 @@ async function partsForServer(db: Database, declared: Schema): Promise<{ schema:
   return withoutUnavailableParts(declared, (name) => !missing.has(name));
 }
 
+/**
+ * The declarations and the database made comparable: the part of each the project manages
+ * (include/exclude filters), without optional parts this server cannot hold.
+ */
+async function compareWithDatabase(db: Database, project: ResolvedProject, declared: Schema) {
+  const parts = await partsForServer(db, declared);
+  const live = filterSchema(await introspect(db), project.filters);
+  const comparable = await comparableSchemas(db, parts.schema, live, { cacheDir: cacheDirOf(project) });
+  return { parts, comparable };
+}
+
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const parts = await partsForServer(db, declared.schema);
-    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema);
     return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description, skipped: parts.skipped };
   });
 }
@@ -350,8 +367,7 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
 export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport & { skipped: readonly SkippedPart[] }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const parts = await partsForServer(db, declared.schema);
-    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema);
     const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
     const objects = drift.items.filter((i) => i.kind !== 'unexpected');
     const unpopulated = await unpopulatedViews(db);
@@ -385,8 +401,7 @@ export interface PlanResult {
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<PlanResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const parts = await partsForServer(db, declared.schema);
-    const comparable = await comparableSchemas(db, parts.schema, await introspect(db), { cacheDir: cacheDirOf(project) });
+    const { comparable } = await compareWithDatabase(db, project, declared.schema);
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
     const personal = new Set(declared.schema.tables.filter((t) => t.columns.some((c) => c.compliance?.personal)).map((t) => `${t.schema}.${t.name}`));
     const reports = steps.map((rendered): PlanStepReport => {

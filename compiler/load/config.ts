@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
 import { importModule } from './modules.js';
+import { FILTER_KINDS, type Filters, type ObjectFilter } from '../model/filter.js';
 
 export interface ProjectConfig {
   /** Declaration module(s): files, or folders whose .ts/.js files are all loaded. */
@@ -16,6 +17,13 @@ export interface ProjectConfig {
   readonly url?: string;
   /** How migrations are planned and applied. */
   readonly migrations?: MigrationSettings;
+  /** Manage only these objects (by schema, table pattern, object kind): the rest is neither created nor drift. */
+  readonly include?: ObjectFilter;
+  readonly exclude?: ObjectFilter;
+  /** `SET ROLE` after connecting: objects are created (and owned) by this role. */
+  readonly role?: string;
+  /** `SET search_path` for the session: unqualified names in data steps and hand-written SQL resolve here. */
+  readonly searchPath?: readonly string[];
 }
 
 /**
@@ -56,6 +64,9 @@ export interface ResolvedProject {
   readonly outDir: string;
   readonly url?: string;
   readonly migrations: MigrationSettings;
+  readonly filters: Filters;
+  readonly role?: string;
+  readonly searchPath?: readonly string[];
 }
 
 export const CONFIG_FILES = ['schemac.config.ts', 'schemac.config.mts', 'schemac.config.js', 'schemac.config.mjs'];
@@ -87,6 +98,9 @@ function checkProject(file: string, name: string, project: unknown): ProjectConf
   if (p!.out !== undefined && typeof p!.out !== 'string') invalid(file, `project "${name}": \`out\` must be a path`);
   if (p!.url !== undefined && typeof p!.url !== 'string') invalid(file, `project "${name}": \`url\` must be a string`);
   checkMigrationSettings(file, name, p!.migrations);
+  for (const key of ['include', 'exclude'] as const) checkFilter(file, name, key, p![key]);
+  if (p!.role !== undefined && (typeof p!.role !== 'string' || p!.role === '')) invalid(file, `project "${name}": \`role\` must be a role name`);
+  if (p!.searchPath !== undefined && (!Array.isArray(p!.searchPath) || !p!.searchPath.every((x) => typeof x === 'string' && x !== ''))) invalid(file, `project "${name}": \`searchPath\` must be a list of schema names`);
   return p as ProjectConfig;
 }
 
@@ -117,6 +131,18 @@ function checkMigrationSettings(file: string, name: string, settings: unknown): 
   if (retries !== undefined && (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0 || retries > 100)) invalid(file, `project "${name}": \`migrations.lockRetries\` must be a whole number from 0 to 100`);
 }
 
+function checkFilter(file: string, name: string, key: 'include' | 'exclude', filter: unknown): void {
+  if (filter === undefined) return;
+  const f = filter as Record<string, unknown>;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!filter || typeof filter !== 'object') invalid(file, `project "${name}": \`${key}\` must be an object { schemas?, tables?, kinds? }`);
+  const unknown = Object.keys(f).filter((k) => !['schemas', 'tables', 'kinds'].includes(k));
+  if (unknown.length > 0) invalid(file, `project "${name}": unknown \`${key}\` field ${unknown.join(', ')} (known: schemas, tables, kinds)`);
+  for (const field of ['schemas', 'tables', 'kinds']) if (f[field] !== undefined && !strings(f[field])) invalid(file, `project "${name}": \`${key}.${field}\` must be a list of strings`);
+  const badKinds = ((f['kinds'] as string[] | undefined) ?? []).filter((k) => !(FILTER_KINDS as readonly string[]).includes(k));
+  if (badKinds.length > 0) invalid(file, `project "${name}": \`${key}.kinds\` has ${badKinds.join(', ')}; kinds are ${FILTER_KINDS.join(', ')}`);
+}
+
 /** Load the config and pick a project. */
 export async function loadProject(options: { cwd: string; config?: string; project?: string }): Promise<ResolvedProject> {
   const file = findConfig(options.cwd, options.config);
@@ -144,5 +170,8 @@ export async function loadProject(options: { cwd: string; config?: string; proje
     outDir: path.resolve(root, project.out ?? 'generated'),
     ...(project.url ? { url: project.url } : {}),
     migrations: project.migrations ?? {},
+    filters: { ...(project.include ? { include: project.include } : {}), ...(project.exclude ? { exclude: project.exclude } : {}) },
+    ...(project.role ? { role: project.role } : {}),
+    ...(project.searchPath ? { searchPath: project.searchPath } : {}),
   };
 }
