@@ -24,7 +24,7 @@ export async function setup(project: TestProject): Promise<void> {
   cluster = await startCluster();
   project.provide('postgresAdminUrl', cluster.adminUrl);
   project.provide('postgresVersion', cluster.version);
-  process.stderr.write(`live tests: ${cluster.version} (throwaway cluster) and PGlite\n`);
+  process.stderr.write(`live tests: ${cluster.version} (throwaway cluster, ${cluster.binDir}) and PGlite\n`);
 }
 
 export async function teardown(): Promise<void> {

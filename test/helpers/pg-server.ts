@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { quoteIdent } from '../../compiler/render/quote.js';
+import { requestedMajor, serverBinaries } from '../matrix/pg-binaries.js';
 
 export interface Cluster {
   /** URL of the `postgres` maintenance database, with superuser `postgres`. */
@@ -24,8 +25,14 @@ const UNPRIVILEGED = { uid: 65534, gid: 65534 }; // nobody:nogroup on Debian
 /** The superuser password of throwaway clusters (host connections use scram-sha-256). */
 export const PASSWORD = 'schemac-test-secret';
 
-/** PostgreSQL server binaries: $PG_BIN, else the newest /usr/lib/postgresql/<v>/bin, else PATH. */
+/**
+ * PostgreSQL server binaries: with SCHEMAC_PG_VERSION=<major>, that major's (Debian's, else the
+ * pinned npm package's: test/matrix/pg-binaries.ts); else $PG_BIN, else the newest
+ * /usr/lib/postgresql/<v>/bin, else PATH.
+ */
 export function findBinDir(): string {
+  const major = requestedMajor();
+  if (major !== undefined) return serverBinaries(major).binDir;
   const candidates = [
     process.env['PG_BIN'],
     ...(existsSync('/usr/lib/postgresql')
