@@ -12,7 +12,7 @@ import { SchemacError } from '../../compiler/diagnostics/diagnostic.js';
 import { readMigrationFolder } from '../../compiler/render/folder.js';
 import { freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
 import { runCli } from '../helpers/cli.js';
-import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, generatedProject, readHistory, relationsOf, versionOf, type GeneratedProject } from './support.js';
+import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, sharedGeneratedProject, readHistory, relationsOf, versionOf, type GeneratedProject } from './support.js';
 
 const PROCESSES = 8;
 /** The key of schemac's advisory lock (compiler/apply/index.ts): the bytes of "schemac". */
@@ -21,7 +21,7 @@ const LOCK_KEY = 0x7363_6865_6d61;
 let project: GeneratedProject;
 
 beforeAll(async () => {
-  project = await generatedProject(THREE_MIGRATIONS);
+  project = await sharedGeneratedProject(THREE_MIGRATIONS);
 });
 
 describe(`${PROCESSES} concurrent appliers`, () => {

@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
-import { freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
+import { freshDatabaseUrl, open } from '../helpers/backends.js';
 import { runCli } from '../helpers/cli.js';
 import { expectNoStackTrace, generatedProject, readHistory, siteOf, sleep, versionOf, waitUntil, type GeneratedProject } from './support.js';
 

@@ -19,12 +19,12 @@ import { freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { createDatabase } from '../helpers/pg-server.js';
 import { startCrashableCluster, type CrashableCluster } from './cluster.js';
-import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, generatedProject, readHistory, relationsOf, siteOf, upSqlOf, versionOf, waitUntil, type GeneratedProject } from './support.js';
+import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, sharedGeneratedProject, readHistory, relationsOf, siteOf, upSqlOf, versionOf, waitUntil, type GeneratedProject } from './support.js';
 
 let project: GeneratedProject;
 
 beforeAll(async () => {
-  project = await generatedProject(THREE_MIGRATIONS);
+  project = await sharedGeneratedProject(THREE_MIGRATIONS);
   const online = upSqlOf(project.dir, project.ids[2]!);
   // The fault points below rely on this shape: two builds, accounts first, each on its own.
   expect(online.indexOf('CREATE INDEX CONCURRENTLY "accounts_email_idx"')).toBeGreaterThan(0);

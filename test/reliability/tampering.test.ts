@@ -1,0 +1,174 @@
+/**
+ * Migrations changed after the fact: an applied migration edited (SC301 until the sum is
+ * recomputed, then SC304), an applied migration deleted (SC301, then SC305), and two branches'
+ * migrations merged out of order (SC306). Each is refused before anything runs, with a message that
+ * names the migration and a hint that says what to do; and each documented way out works: restore
+ * from version control, accept an intended edit with `generate --rehash`, regenerate an
+ * out-of-order migration on top.
+ *
+ * (test/live/errors.test.ts covers SC301 on a pending migration and SC304 after a rehash of an
+ * applied down.sql.)
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
+import { runCli, writeProjectFiles, type CliResult } from '../helpers/cli.js';
+import { INIT, THREE_MIGRATIONS, copyProject, expectNoStackTrace, historyOf, migrationIds, relationsOf, sharedGeneratedProject, versionOf, type GeneratedProject } from './support.js';
+
+let project: GeneratedProject;
+
+beforeAll(async () => {
+  // init (accounts, ledger), backfill (audit, 50 000 rows, pg_sleep), indexes (online).
+  project = await sharedGeneratedProject(THREE_MIGRATIONS);
+});
+
+const migrationFile = (dir: string, id: string, file: string): string => path.join(dir, 'generated/migrations', id, file);
+
+/** Refused: exit 2, the code at the start of a line, no stack trace. */
+function expectRefused(result: CliResult, code: string): void {
+  expect(result.code, `${result.stdout}${result.stderr}`).toBe(2);
+  expect(result.stderr).toMatch(new RegExp(`(^|\\s)${code} error: `));
+  expectNoStackTrace(result);
+}
+
+/** Restore generated/ as version control would (`git checkout generated/`). */
+function restoreGenerated(from: string, to: string): void {
+  rmSync(path.join(to, 'generated'), { recursive: true });
+  cpSync(path.join(from, 'generated'), path.join(to, 'generated'), { recursive: true });
+}
+
+describe('an applied migration edited afterwards', () => {
+  it('is refused (SC301, then SC304 once re-summed) naming it; restoring it, or re-summing an intended edit of a pending one, works', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.dir);
+    const [init, backfill, indexes] = project.ids as [string, string, string];
+    expect((await runCli(['apply', '--url', url, '--to', versionOf(backfill)], { cwd: dir })).code).toBe(0);
+
+    // Someone "fixes" the applied init migration in place.
+    const upFile = migrationFile(dir, init, 'up.sql');
+    writeFileSync(upFile, readFileSync(upFile, 'utf8').replace('"email" text', '"email" varchar(320)'));
+    const tampered = await runCli(['apply', '--url', url], { cwd: dir });
+    expectRefused(tampered, 'SC301');
+    expect(tampered.stderr).toContain(`generated/migrations.sum SC301 error: generated/migrations.sum does not match the files in generated: migrations/${init}/up.sql modified`);
+    expect(tampered.stderr).toContain('if the edit is intended run `schemac generate --rehash`');
+    // generate refuses the tampered folder too: nothing is built on top of it.
+    expectRefused(await runCli(['generate'], { cwd: dir }), 'SC301');
+
+    // Re-summing accepts the files, not what the database ran.
+    expect((await runCli(['generate', '--rehash'], { cwd: dir })).code).toBe(0);
+    const modified = await runCli(['apply', '--url', url], { cwd: dir });
+    expectRefused(modified, 'SC304');
+    expect(modified.stderr).toContain(`generated/migrations/${init} SC304 error: migration ${init} was modified after it was applied`);
+    expect(modified.stderr).toContain('Restore it; write a new migration for new changes.');
+    expect(await historyOf(url), 'the pending migration was not applied either').toEqual({ versions: [versionOf(init), versionOf(backfill)], progress: [] });
+
+    // The way out: restore the files from version control.
+    restoreGenerated(project.dir, dir);
+    // An intended hand edit of the pending migration (a row written with it), accepted by re-summing.
+    const pendingUp = migrationFile(dir, indexes, 'up.sql');
+    writeFileSync(pendingUp, `${readFileSync(pendingUp, 'utf8')}\nINSERT INTO public.audit (id, what) VALUES (1, 'indexes built');\n`);
+    const unsummed = await runCli(['apply', '--url', url], { cwd: dir });
+    expectRefused(unsummed, 'SC301');
+    expect(unsummed.stderr).toContain(`migrations/${indexes}/up.sql modified`);
+    expect((await runCli(['generate', '--rehash'], { cwd: dir })).code).toBe(0);
+    const applied = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toContain(`applied ${indexes}`);
+    await withDatabase(url, async (db) => {
+      expect(await db.query('SELECT id::int, what FROM public.audit')).toEqual([{ id: 1, what: 'indexes built' }]);
+    });
+    expect(await historyOf(url)).toEqual({ versions: project.ids.map(versionOf), progress: [] });
+  });
+});
+
+describe('an applied migration deleted from the folder', () => {
+  it('is refused (SC301, then SC305 once re-summed) naming it; status lists it as missing; restoring it works', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.dir);
+    const backfill = project.ids[1]!;
+    expect((await runCli(['apply', '--url', url], { cwd: dir })).code).toBe(0);
+
+    rmSync(path.join(dir, 'generated/migrations', backfill), { recursive: true });
+    const deleted = await runCli(['apply', '--url', url], { cwd: dir });
+    expectRefused(deleted, 'SC301');
+    expect(deleted.stderr).toContain(`migrations/${backfill}/down.sql removed, migrations/${backfill}/plan.json removed, migrations/${backfill}/up.sql removed`);
+
+    expect((await runCli(['generate', '--rehash'], { cwd: dir })).code).toBe(0);
+    const missing = await runCli(['apply', '--url', url], { cwd: dir });
+    expectRefused(missing, 'SC305');
+    expect(missing.stderr).toContain(`SC305 error: migration ${backfill} is recorded as applied but is not in generated`);
+    expect(missing.stderr).toContain('Restore it from version control.');
+    const status = await runCli(['status', '--url', url, '--exit-code'], { cwd: dir });
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain(`missing  ${backfill}`);
+
+    restoreGenerated(project.dir, dir);
+    const restored = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(`${restored.code} ${restored.stderr}`).toBe('0 ');
+    expect(restored.stdout).toContain('is up to date.');
+    expect(await historyOf(url)).toEqual({ versions: project.ids.map(versionOf), progress: [] });
+  });
+});
+
+const ALPHA = "export const alpha = table('alpha', { columns: { id: bigint({ primaryKey: true }) } });\n";
+const BETA = "export const beta = table('beta', { columns: { id: bigint({ primaryKey: true }) } });\n";
+
+/**
+ * Two branches start from `init`: branch A generates `alpha` first, main generates `beta` later and
+ * is deployed. Then A is merged into main: both declarations, A's migration folder; the conflicting
+ * sum and snapshot are resolved in favour of main, and the sum re-computed to accept A's files.
+ */
+async function mergedOutOfOrder(): Promise<{ main: string; url: string; alpha: string; beta: string }> {
+  const branchA = copyProject(project.stages[0]!);
+  writeProjectFiles(branchA, { 'schema/index.ts': `${INIT}${ALPHA}` });
+  expect((await runCli(['generate', '--name', 'alpha'], { cwd: branchA })).code).toBe(0);
+  const main = copyProject(project.stages[0]!);
+  writeProjectFiles(main, { 'schema/index.ts': `${INIT}${BETA}` });
+  expect((await runCli(['generate', '--name', 'beta'], { cwd: main })).code).toBe(0);
+  const alpha = migrationIds(branchA)[1]!;
+  const beta = migrationIds(main)[1]!;
+  expect(alpha < beta, 'branch A generated first: its version is older').toBe(true);
+  const url = await freshDatabaseUrl('postgres');
+  expect((await runCli(['apply', '--url', url], { cwd: main })).code).toBe(0);
+  writeProjectFiles(main, { 'schema/index.ts': `${INIT}${ALPHA}${BETA}` });
+  cpSync(path.join(branchA, 'generated/migrations', alpha), path.join(main, 'generated/migrations', alpha), { recursive: true });
+  expectRefused(await runCli(['apply', '--url', url], { cwd: main }), 'SC301');
+  expect((await runCli(['generate', '--rehash'], { cwd: main })).code).toBe(0);
+  return { main, url, alpha, beta };
+}
+
+describe('two branches merged out of order', () => {
+  it('the older branch migration is refused (SC306) until regenerated on top; then it applies', async () => {
+    const { main, url, alpha, beta } = await mergedOutOfOrder();
+    const outOfOrder = await runCli(['apply', '--url', url], { cwd: main });
+    expectRefused(outOfOrder, 'SC306');
+    expect(outOfOrder.stderr).toContain(`generated/migrations/${alpha} SC306 error: migration ${alpha} is pending but older than the newest applied migration ${versionOf(beta)}`);
+    expect(outOfOrder.stderr).toContain('Regenerate it on top: delete it and run `schemac generate`.');
+    await withDatabase(url, async (db) => expect(await relationsOf(db)).not.toContain('alpha r'));
+
+    // The documented fix: delete it and generate again (accepting the deletion first: see below).
+    rmSync(path.join(main, 'generated/migrations', alpha), { recursive: true });
+    expect((await runCli(['generate', '--rehash'], { cwd: main })).code).toBe(0);
+    expect((await runCli(['generate', '--name', 'alpha'], { cwd: main })).code).toBe(0);
+    const regenerated = migrationIds(main)[2]!;
+    expect(regenerated > beta).toBe(true);
+    const applied = await runCli(['apply', '--url', url], { cwd: main });
+    expect(`${applied.code} ${applied.stderr}`).toBe('0 ');
+    expect(applied.stdout).toContain(`applied ${regenerated}`);
+    await withDatabase(url, async (db) => expect(await relationsOf(db)).toContain('alpha r'));
+    expect(await historyOf(url)).toEqual({ versions: migrationIds(main).map(versionOf), progress: [] });
+  });
+
+  // BUG (docs and the SC306 hint in compiler/diagnostics/codes.ts): "Regenerate it on top: delete it
+  // and run `schemac generate`" does not work as written: deleting the folder makes migrations.sum
+  // stale, so generate refuses with SC301 until `schemac generate --rehash` is run first. The hint
+  // should name both steps (or generate should accept the removal of a never-applied migration).
+  it.skip('the SC306 hint works as written: delete the migration, run generate', async () => {
+    const { main, alpha } = await mergedOutOfOrder();
+    rmSync(path.join(main, 'generated/migrations', alpha), { recursive: true });
+    const regenerated = await runCli(['generate', '--name', 'alpha'], { cwd: main });
+    expect(regenerated.stderr).toBe('');
+    expect(regenerated.code).toBe(0);
+  });
+});
