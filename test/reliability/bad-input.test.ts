@@ -1,0 +1,138 @@
+/**
+ * Bad input never half-applies anything. Malformed declarations and broken SQL in expressions and
+ * data steps are all reported at once, each at its file:line, with exit 2 and nothing written; a
+ * data step that parses but fails on the server rolls its whole migration back and is named at its
+ * up.sql line; a migration file broken by hand is refused before it runs.
+ *
+ * (test/live/errors.test.ts covers an unknown foreign key target, a broken CHECK, a TypeScript
+ * syntax error, a view reading a missing column, long and duplicate names.)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
+import { runCli, writeProjectFiles } from '../helpers/cli.js';
+import { INIT, THREE_MIGRATIONS, copyProject, expectNoStackTrace, historyOf, migrationIds, readHistory, relationsOf, sharedGeneratedProject, siteOf, versionOf, type GeneratedProject } from './support.js';
+
+let project: GeneratedProject;
+
+beforeAll(async () => {
+  project = await sharedGeneratedProject(THREE_MIGRATIONS);
+});
+
+/** 1-based line of `needle` in `text`. */
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+const BROKEN = `${INIT}
+export const invoices = table('invoices', {
+  columns: {
+    id: bigint({ primaryKey: true }),
+    number: text({ default: sql\`lower(\` }),
+    status: text(),
+  },
+  indexes: [
+    index(['status'], { where: sql\`status LIKE\` }),
+    index(['stauts']),
+  ],
+});
+export const seed = dataStep('seed_invoices', { after: 'table:public.invoices', up: sql\`INSRT INTO public.invoices (id) VALUES (1)\` });
+export const twice = dataStep('two_statements', { after: 'table:public.invoices', up: sql\`SELECT 1; SELECT (\` });
+`;
+
+describe('malformed declarations', () => {
+  it('every problem is named at its file:line, exit 2, nothing written, nothing applied', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.stages[0]!);
+    expect((await runCli(['apply', '--url', url], { cwd: dir })).code).toBe(0);
+    const sum = readFileSync(path.join(dir, 'generated/migrations.sum'), 'utf8');
+    const before = await withDatabase(url, async (db) => ({ history: await readHistory(db), relations: await relationsOf(db) }));
+
+    writeProjectFiles(dir, { 'schema/index.ts': BROKEN });
+    const generated = await runCli(['generate', '--name', 'invoices'], { cwd: dir });
+    expect(generated.code).toBe(2);
+    expectNoStackTrace(generated);
+    const at = (needle: string): string => `schema/index.ts:${lineOf(BROKEN, needle)}`;
+    for (const expected of [
+      `${at('lower(')} SC207 error: default of invoices.number: syntax error at end of input in \`lower(\``,
+      `${at('status LIKE')} SC207 error: predicate of index invoices_status_idx: expected exactly one SQL expression in \`status LIKE\``,
+      `${at("'stauts'")} SC203 error: index invoices_stauts_idx references column "stauts", which public.invoices does not declare`,
+      `${at('INSRT')} SC207 error: up of data step seed_invoices does not parse: syntax error at or near "INSRT"`,
+      `${at('SELECT (')} SC207 error: up of data step two_statements does not parse: syntax error at end of input`,
+    ]) expect(generated.stderr).toContain(expected);
+    expect(generated.stdout).not.toContain('Wrote');
+    expect(migrationIds(dir), 'no migration written').toEqual(project.ids.slice(0, 1));
+    expect(readFileSync(path.join(dir, 'generated/migrations.sum'), 'utf8')).toBe(sum);
+
+    const applied = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(applied.stdout).toContain('is up to date.');
+    await withDatabase(url, async (db) => expect({ history: await readHistory(db), relations: await relationsOf(db) }).toEqual(before));
+  });
+});
+
+describe('SQL that fails only on the server', () => {
+  it('a data step that parses but fails rolls back its whole migration and is named at its up.sql line', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.stages[0]!);
+    writeProjectFiles(dir, {
+      'schema/index.ts': `${INIT}
+export const invoices = table('invoices', { columns: { id: bigint({ primaryKey: true }) } });
+export const seed = dataStep('seed_invoices', { after: 'table:public.invoices', up: sql\`INSERT INTO public.invoice (id) VALUES (1)\` });
+`,
+    });
+    expect((await runCli(['generate', '--name', 'invoices'], { cwd: dir })).code).toBe(0);
+    const [init, invoices] = migrationIds(dir) as [string, string];
+    const failed = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(failed.code).toBe(2);
+    expectNoStackTrace(failed);
+    expect(failed.stdout).toContain(`applied ${init}`);
+    expect(failed.stderr).toContain(`${siteOf(dir, invoices, 'INSERT INTO public.invoice ')} SC404 error: relation "public.invoice" does not exist [SQLSTATE 42P01]`);
+    expect(failed.stderr).toContain('nothing was applied');
+    await withDatabase(url, async (db) => {
+      expect(await readHistory(db)).toEqual({ versions: [versionOf(init)], progress: [] });
+      expect(await relationsOf(db), 'the table created before the data step was rolled back with it').not.toContain('invoices r');
+    });
+  });
+
+  it('a migration file broken by hand (and re-summed) is refused at its line before any of it runs', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const dir = copyProject(project.dir);
+    const indexes = project.ids[2]!;
+    const upFile = path.join(dir, 'generated/migrations', indexes, 'up.sql');
+    writeFileSync(upFile, readFileSync(upFile, 'utf8').replace('CREATE INDEX CONCURRENTLY "ledger_memo_idx"', 'CREATE INDEKS CONCURRENTLY "ledger_memo_idx"'));
+    expect((await runCli(['generate', '--rehash'], { cwd: dir })).code).toBe(0);
+    const refused = await runCli(['apply', '--url', url], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expectNoStackTrace(refused);
+    expect(refused.stderr).toContain(`${siteOf(dir, indexes, 'CREATE INDEKS')} SC404 error: does not parse: syntax error at or near "INDEKS"`);
+    await withDatabase(url, async (db) => expect(await relationsOf(db), 'not even its first step ran').not.toContain('accounts_email_idx i valid'));
+    // Each file is parsed just before it runs: the valid migrations before it are applied.
+    expect(await historyOf(url)).toEqual({ versions: project.ids.slice(0, 2).map(versionOf), progress: [] });
+  });
+});
+
+describe('declarations that are not what they claim', () => {
+  // BUG (compiler/dsl/build.ts, isDeclaration): a table whose name is not a string — e.g.
+  // `table(names.acount, …)` with a typo, undefined at run time; tsx does not type-check — is not
+  // recognised as a declaration and silently left out: validate says "ok", generate plans without
+  // it (and for an existing table, plans its drop). It should be SC104/SC213 at its line.
+  it.skip('a table whose name is undefined is reported, not silently left out', async () => {
+    const dir = copyProject(project.stages[0]!);
+    writeProjectFiles(dir, { 'schema/index.ts': `${INIT}const names: Record<string, string> = { invoices: 'invoices' };\nexport const invoices = table(names['invoice'], { columns: { id: bigint({ primaryKey: true }) } });\n` });
+    const result = await runCli(['validate'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/schema\/index\.ts:\d+ SC\d+ error: .*name/);
+  });
+
+  // BUG (internal error): a plain string where sql`…` is expected in a column's `check` (a JavaScript
+  // declaration file, or `as any`) crashes generate with "schemac: internal error: Cannot use 'in'
+  // operator to search for 'expression' in id > 0". The table-level `checks: ['…']` gets SC104
+  // ("must be written as sql`...`"), though without its file:line.
+  it.skip("a column check written as a plain string is SC104 at its line, not an internal error", async () => {
+    const dir = copyProject(project.stages[0]!);
+    writeProjectFiles(dir, { 'schema/index.ts': `${INIT}export const invoices = table('invoices', { columns: { id: bigint({ primaryKey: true, check: 'id > 0' as never }) } });\n` });
+    const result = await runCli(['generate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toMatch(/schema\/index\.ts:\d+ SC104 error: /);
+  });
+});
