@@ -9,8 +9,9 @@
  * schema (fewer tables, fewer columns, the first form of each list).
  */
 import fc from 'fast-check';
-import { defaultCheckName, defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName } from '../../compiler/model/naming.js';
+import { clipToBytes, defaultCheckName, defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName, MAX_IDENTIFIER_BYTES } from '../../compiler/model/naming.js';
 import { btreeable, brinnable, checkForms, defaultForms, expressionForms, ginnable, hashable, predicateForms, familyOf } from './forms.js';
+import { skipsKnownBug } from './known-bugs.js';
 import type { CheckSpec, ColumnSpec, EnumSpec, ForeignKeySpec, IndexSpec, KeySpec, SchemaSpec, TableSpec, TypeKind, TypeSpec } from './spec.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ export function referencingType(target: TableSpec): TypeSpec | undefined {
 export function addCheck(t: TableSpec, raw: RawCheck): void {
   const a = pick(t.columns, raw.column)!;
   const b = pick(t.columns.filter((c) => c !== a), raw.other);
-  const forms = checkForms.filter((f) => (f.arity === 1 ? f.applies(a.type) : b !== undefined));
+  const forms = checkForms.filter((f) => !f.explicit && (f.arity === 1 ? f.applies(a.type) : b !== undefined));
   const form = pick(forms, raw.form);
   if (!form) return;
   const inline = raw.inline && form.arity === 1 && raw.comment === undefined && !t.checks.some((k) => k.inline && k.columns[0] === a.name);
@@ -254,7 +255,7 @@ export function addIndex(spec: SchemaSpec, t: TableSpec, raw: RawIndex): void {
     }
     case 'partial': {
       const c = pick(btree, p0); const w = pick(columns, p1)!;
-      const form = pick(predicateForms.filter((f) => f.applies(w.type)), p2)!;
+      const form = pick(predicateForms.filter((f) => !f.explicit && f.applies(w.type)), p2)!;
       if (c) index = { ...base, keys: [{ column: c.name }], where: { form: form.id, column: w.name } };
       break;
     }
@@ -324,3 +325,29 @@ export function materialize(raw: RawSchema): SchemaSpec {
   });
   return spec;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile names and strings (the identifier property)
+
+/**
+ * Pieces hostile names and strings are made of: quotes, statement and comment breakers, unicode.
+ * Line breaks only while the known bug `newline-in-comment-lines` is not skipped (known-bugs.ts).
+ */
+export const HOSTILE_PIECES: readonly string[] = [
+  '"', "'", ';', '\\', '$$', '$1', ' ', '--', '/*', '*/', '.', '\t', '`', '%s', '{', '}', ',', '(', ')',
+  'A', 'Z', 'a', 'z', '0', '_', 'é', 'ü', 'ß', 'Ω', '日本', '🙂', 'select', 'DROP TABLE x', 'NULL',
+  ...(skipsKnownBug('newline-in-comment-lines') ? [] : ['\n', '\r\n']),
+];
+
+/** Names of 1–63 bytes (PostgreSQL's limit), some exactly at the limit with multi-byte characters. */
+export const hostileNameArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 1, maxLength: 10 }).map((parts) => clipToBytes(parts.join(''), MAX_IDENTIFIER_BYTES)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('', 'a', 'ab', '"', "'"), fc.constantFrom('é', '日', '🙂', '"', "'", '\\'))
+      .map(([prefix, fill]) => clipToBytes(prefix + fill.repeat(MAX_IDENTIFIER_BYTES), MAX_IDENTIFIER_BYTES)),
+  },
+).filter((name) => name.length > 0);
+
+/** Strings for defaults and comments (any length, possibly empty; line breaks always). */
+export const hostileTextArb: fc.Arbitrary<string> = fc.array(fc.constantFrom(...HOSTILE_PIECES, '\n', '\r\n'), { maxLength: 16 }).map((parts) => parts.join(''));

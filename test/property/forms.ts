@@ -4,6 +4,7 @@
  * every form on the column still applies to, so the target schema is one PostgreSQL accepts.
  */
 import type { LiteralValue } from '../../compiler/dsl/declarations.js';
+import { quoteLiteral } from '../../compiler/render/quote.js';
 import type { TypeKind, TypeSpec } from './spec.js';
 
 export type Family = 'int' | 'decimal' | 'float' | 'string' | 'bool' | 'uuid' | 'time' | 'interval' | 'json' | 'jsonb' | 'bytea' | 'enum';
@@ -27,7 +28,10 @@ export interface CheckForm {
   /** How many columns it reads. */
   readonly arity: 1 | 2;
   readonly applies: (t: TypeSpec) => boolean;
-  readonly sql: (columns: readonly string[]) => string;
+  /** Columns already quoted; `literal` for the forms that compare with a given string. */
+  readonly sql: (columns: readonly string[], literal?: string) => string;
+  /** Only used when a spec names it (with its literal), never picked at random. */
+  readonly explicit?: boolean;
 }
 
 export const checkForms: readonly CheckForm[] = [
@@ -54,6 +58,7 @@ export const checkForms: readonly CheckForm[] = [
   { id: 'label-text', arity: 1, applies: scalar('enum', 'string'), sql: ([c]) => `${c}::text <> 'x'` },
   { id: 'some-bytes', arity: 1, applies: scalar('bytea'), sql: ([c]) => `octet_length(${c}) < 100` },
   { id: 'one-of-two', arity: 2, applies: any, sql: ([a, b]) => `num_nonnulls(${a}, ${b}) >= 1` },
+  { id: 'differs-from', arity: 1, applies: scalar('string'), sql: ([c], literal) => `${c} <> ${quoteLiteral(literal!)}`, explicit: true },
 ];
 
 /** Index key expressions (immutable functions of one column). */
@@ -76,7 +81,8 @@ export const expressionForms: readonly ExpressionForm[] = [
 export interface PredicateForm {
   readonly id: string;
   readonly applies: (t: TypeSpec) => boolean;
-  readonly sql: (column: string) => string;
+  readonly sql: (column: string, literal?: string) => string;
+  readonly explicit?: boolean;
 }
 
 export const predicateForms: readonly PredicateForm[] = [
@@ -87,6 +93,7 @@ export const predicateForms: readonly PredicateForm[] = [
   { id: 'is-true', applies: scalar('bool'), sql: (c) => c },
   // Index predicates must be immutable: timestamptz > date is not, so only date columns.
   { id: 'recent', applies: (t) => !t.array && t.kind === 'date', sql: (c) => `${c} > DATE '2020-01-01'` },
+  { id: 'differs-from', applies: scalar('string'), sql: (c, literal) => `${c} <> ${quoteLiteral(literal!)}`, explicit: true },
 ];
 
 /** A column default: a JavaScript literal or SQL text. */
@@ -95,7 +102,10 @@ export type DefaultValue = { readonly value: LiteralValue } | { readonly sql: st
 export interface DefaultForm {
   readonly id: string;
   readonly applies: (t: TypeSpec) => boolean;
+  /** `label`: the enum label, or the string of 'given-string'. */
   readonly make: (t: TypeSpec, label?: string) => DefaultValue;
+  /** Only used when a spec names it, never picked at random. */
+  readonly explicit?: boolean;
 }
 
 const literal = (v: LiteralValue) => (): DefaultValue => ({ value: v });
@@ -104,7 +114,11 @@ const sqlText = (text: string) => (): DefaultValue => ({ sql: text });
 /** Strings that survive every generated varchar/char length (≤ MIN_STRING_LENGTH characters). */
 export const STRING_DEFAULTS: readonly string[] = ['', 'x', "it's", 'a $$ b', 'back\\slash', 'ünïcödé', 'two\nlines', 'O\'Reilly "q"', 'UPPER case'];
 
-export const defaultForms: (t: TypeSpec) => readonly DefaultForm[] = (t) => ALL_DEFAULTS.filter((f) => f.applies(t));
+/** The defaults random generation picks from for a type. */
+export const defaultForms = (t: TypeSpec): readonly DefaultForm[] => ALL_DEFAULTS.filter((f) => !f.explicit && f.applies(t));
+
+/** A default form by id, if it applies to the type. */
+export const findDefaultForm = (id: string, t: TypeSpec): DefaultForm | undefined => ALL_DEFAULTS.find((f) => f.id === id && f.applies(t));
 
 const ALL_DEFAULTS: readonly DefaultForm[] = [
   { id: 'zero', applies: scalar('int', 'decimal', 'float'), make: literal(0) },
@@ -138,13 +152,15 @@ const ALL_DEFAULTS: readonly DefaultForm[] = [
   { id: 'int-array', applies: arrayOf('int', 'decimal'), make: literal([1, 2, 3]) },
   { id: 'array-constructor', applies: arrayOf('int'), make: sqlText('ARRAY[1, 2]') },
   { id: 'label-array', applies: arrayOf('enum'), make: (_t, label) => ({ value: [label!] }) },
+  { id: 'given-string', applies: scalar('string'), make: (_t, text) => ({ value: text! }), explicit: true },
 ];
 
 /** Whether a default still makes sense for a type (an enum label must be one of the enum's values). */
 export function defaultApplies(form: string, t: TypeSpec, label: string | undefined, labels: (enumName: string) => readonly string[]): boolean {
-  const found = defaultForms(t).find((f) => f.id === form);
+  const found = findDefaultForm(form, t);
   if (!found) return false;
   if (form === 'label' || form === 'label-array') return label !== undefined && labels(t.enumName!).includes(label);
+  if (form === 'given-string') return label !== undefined;
   return true;
 }
 

@@ -129,10 +129,12 @@ describe('random schema changes on PostgreSQL', () => {
       // A is compared after down; only when a comparison fails is A built again and compared alone,
       // to tell a wrong CREATE from a wrong migration (saves a third of the comparisons).
       const blameCreate = async (error: unknown): Promise<never> => {
+        const failed = stage;
         stage = 'create A';
         await resetDatabase(db);
         await runStep(db, create, 'creating A from an empty database');
         await expectMatches(db, a, 'after creating A', true);
+        stage = failed;
         throw error;
       };
       stage = 'up';

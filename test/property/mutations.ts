@@ -202,7 +202,11 @@ const APPLY: { readonly [K in ChangeChoice['op']]: Apply<K> } = {
     const t = tableOf(ctx, ch.table);
     const c = t && pick(t.columns, ch.column);
     if (!t || !c) return;
-    const targets = typeCatalogue(ctx.spec, c.type.array).filter((to) => !sameType(to, c.type) && castable(c.type, to) && usesAccept(ctx.spec, t, c, to));
+    // Castable from the type the column has now and from the one it has in the source (the
+    // migration casts from that one: timestamp → text → smallint in one migration is timestamp → smallint).
+    const original = ctx.fresh.has(c) || ctx.fresh.has(t) ? undefined : sourceColumn(ctx, t, c)?.type;
+    const targets = typeCatalogue(ctx.spec, c.type.array)
+      .filter((to) => !sameType(to, c.type) && castable(c.type, to) && (!original || castable(original, to)) && usesAccept(ctx.spec, t, c, to));
     const to = pick(targets, ch.to);
     if (to) retype(ctx, t, c, to, ch.to);
   },
@@ -248,7 +252,7 @@ const APPLY: { readonly [K in ChangeChoice['op']]: Apply<K> } = {
     const k = t && pick(t.checks, ch.check);
     if (!t || !k) return;
     const columns = k.columns.map((n) => t.columns.find((c) => c.name === n)!);
-    const forms = checkForms.filter((f) => f.id !== k.form && f.arity === columns.length && (f.arity === 2 || f.applies(columns[0]!.type)));
+    const forms = checkForms.filter((f) => !f.explicit && f.id !== k.form && f.arity === columns.length && (f.arity === 2 || f.applies(columns[0]!.type)));
     const form = pick(forms, ch.form);
     if (form) k.form = form.id;
   },
@@ -403,6 +407,11 @@ const APPLY: { readonly [K in ChangeChoice['op']]: Apply<K> } = {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function sourceColumn(ctx: Context, t: TableSpec, c: ColumnSpec): ColumnSpec | undefined {
+  const sourceTable = ctx.source.tables.find((s) => s.name === (t.renamedFrom ?? t.name));
+  return sourceTable?.columns.find((s) => s.name === (c.renamedFrom ?? c.name));
 }
 
 function sourceHasIndex(ctx: Context, t: TableSpec, name: string): boolean {

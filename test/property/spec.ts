@@ -11,7 +11,7 @@
 import type { Declaration } from '../../compiler/dsl/declarations.js';
 import * as dsl from '../../compiler/index.js';
 import { quoteIdent } from '../../compiler/render/quote.js';
-import { checkForms, defaultForms, expressionForms, predicateForms } from './forms.js';
+import { checkForms, expressionForms, findDefaultForm, predicateForms } from './forms.js';
 
 export type TypeKind =
   | 'smallint' | 'integer' | 'bigint' | 'numeric' | 'real' | 'double precision'
@@ -35,7 +35,6 @@ export interface ColumnSpec {
   name: string;
   type: TypeSpec;
   notNull: boolean;
-  /** Index into `defaultForms(type)`'s catalogue, by id. */
   default?: DefaultSpec;
   comment?: string;
   renamedFrom?: string;
@@ -43,9 +42,10 @@ export interface ColumnSpec {
   keyStyle?: KeyStyle;
 }
 
+/** A default: a form of forms.ts by id. */
 export interface DefaultSpec {
   readonly form: string;
-  /** Label of an enum default. */
+  /** Label of an enum default; the string of a 'given-string' default. */
   readonly label?: string;
 }
 
@@ -53,6 +53,8 @@ export interface CheckSpec {
   name?: string;
   form: string;
   columns: string[];
+  /** The string of the 'differs-from' form. */
+  literal?: string;
   comment?: string;
   /** Declared on the column (`check:` option) rather than in `checks`. */
   inline?: boolean;
@@ -86,7 +88,7 @@ export interface IndexSpec {
   keys: KeySpec[];
   unique?: boolean;
   include?: string[];
-  where?: { form: string; column: string };
+  where?: { form: string; column: string; literal?: string };
   /** gin jsonb_path_ops instead of the default operator class. */
   pathOps?: boolean;
   comment?: string;
@@ -153,11 +155,14 @@ const object = (entries: readonly (readonly [string, Code | undefined])[]): Code
 const opt = <T>(v: T | undefined, f: (v: T) => Code): Code | undefined => (v === undefined ? undefined : f(v));
 const flag = (v: boolean | undefined): Code | undefined => (v ? value(true) : undefined);
 
+/** A referenced table: by name, or (a name with a dot would read as schema.name) as a reference object. */
+const tableRef = (name: string): Code => (name.includes('.') ? value({ kind: 'table', schema: 'public', name }) : value(name));
+
 const enumVariable = (name: string): string => `enum_${name.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
 
 function defaultCode(c: ColumnSpec): Code | undefined {
   if (!c.default) return undefined;
-  const form = defaultForms(c.type).find((f) => f.id === c.default!.form);
+  const form = findDefaultForm(c.default.form, c.type);
   if (!form) throw new Error(`default form ${c.default.form} does not apply to ${typeSql(c.type)}`);
   const made = form.make(c.type, c.default.label);
   return 'sql' in made ? { sql: made.sql } : value(made.value as string);
@@ -166,7 +171,7 @@ function defaultCode(c: ColumnSpec): Code | undefined {
 function checkSql(check: CheckSpec): string {
   const form = checkForms.find((f) => f.id === check.form);
   if (!form) throw new Error(`unknown check form ${check.form}`);
-  return form.sql(check.columns.map(quoteIdent));
+  return form.sql(check.columns.map(quoteIdent), check.literal);
 }
 
 function columnCode(t: TableSpec, c: ColumnSpec): Code {
@@ -184,7 +189,7 @@ function columnCode(t: TableSpec, c: ColumnSpec): Code {
     ['unique', opt(inlineUnique, (u) => value(u.name ?? true))],
     ['check', opt(inlineCheck, (k) => (k.name ? object([['name', value(k.name)], ['expression', { sql: checkSql(k) }]]) : { sql: checkSql(k) }))],
     ['references', opt(inlineFk, (f) => object([
-      ['table', value(f.table)], ['name', opt(f.name, value)], ['onDelete', opt(f.onDelete, value)], ['deferrable', opt(f.deferrable, value)],
+      ['table', tableRef(f.table)], ['name', opt(f.name, value)], ['onDelete', opt(f.onDelete, value)], ['deferrable', opt(f.deferrable, value)],
     ]))],
     ['comment', opt(c.comment, value)],
     ['renamedFrom', opt(c.renamedFrom, value)],
@@ -228,10 +233,10 @@ function keyCode(k: KeySpec): Code {
   return object([['column', value(k.column)], ['order', k.desc ? value('desc') : undefined], ['nulls', k.nullsFirst ? value('first') : undefined]]);
 }
 
-function predicateSql(where: { form: string; column: string }): string {
+function predicateSql(where: { form: string; column: string; literal?: string }): string {
   const form = predicateForms.find((f) => f.id === where.form);
   if (!form) throw new Error(`unknown predicate form ${where.form}`);
-  return form.sql(quoteIdent(where.column));
+  return form.sql(quoteIdent(where.column), where.literal);
 }
 
 function indexCode(ix: IndexSpec): Code {
@@ -260,7 +265,7 @@ function tableCode(t: TableSpec): Code {
     ['checks', checks.length === 0 ? undefined : { array: checks.map((k) => call('check', { sql: checkSql(k) }, object([
       ['name', opt(k.name, value)], ['comment', opt(k.comment, value)],
     ]))) }],
-    ['foreignKeys', fks.length === 0 ? undefined : { array: fks.map((f) => call('foreignKey', value([f.column]), object([['table', value(f.table)]]), object([
+    ['foreignKeys', fks.length === 0 ? undefined : { array: fks.map((f) => call('foreignKey', value([f.column]), object([['table', tableRef(f.table)]]), object([
       ['name', opt(f.name, value)], ['onDelete', opt(f.onDelete, value)], ['deferrable', opt(f.deferrable, value)], ['comment', opt(f.comment, value)],
     ]))) }],
     ['indexes', t.indexes.length === 0 ? undefined : { array: t.indexes.map(indexCode) }],
