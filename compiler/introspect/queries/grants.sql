@@ -1,5 +1,6 @@
 -- Privileges granted to roles other than the owner, on relations, sequences, schemas and routines.
--- Implicit defaults are left out: PUBLIC's EXECUTE on routines and USAGE on schema public.
+-- Implicit defaults are left out: PUBLIC's EXECUTE on routines, and PUBLIC's privileges on schema
+-- public that initdb gave it (USAGE; before PostgreSQL 15 also CREATE), read from pg_init_privs.
 WITH objects AS (
   SELECT CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END AS kind, n.nspname AS schema, c.relname AS name,
          NULL::text AS signature, c.relowner AS owner, c.relacl AS acl
@@ -24,6 +25,9 @@ SELECT o.kind, o.schema, o.name, o.signature,
 FROM objects o, aclexplode(o.acl) a
 WHERE a.grantee <> o.owner
   AND NOT (a.grantee = 0 AND o.kind IN ('function', 'procedure') AND a.privilege_type = 'EXECUTE')
-  AND NOT (a.grantee = 0 AND o.kind = 'schema' AND o.name = 'public' AND a.privilege_type = 'USAGE')
+  AND NOT (a.grantee = 0 AND o.kind = 'schema' AND o.name = 'public' AND (a.privilege_type = 'USAGE' OR EXISTS (
+    SELECT FROM pg_catalog.pg_init_privs i JOIN pg_catalog.pg_namespace n ON n.oid = i.objoid, aclexplode(i.initprivs) d
+    WHERE i.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND i.objsubid = 0 AND n.nspname = 'public'
+      AND d.grantee = 0 AND d.privilege_type = a.privilege_type)))
 GROUP BY o.kind, o.schema, o.name, o.signature, a.grantee, a.is_grantable
 ORDER BY o.kind, o.schema COLLATE "C", o.name COLLATE "C", o.signature COLLATE "C", a.grantee, a.is_grantable
