@@ -81,11 +81,25 @@ export function renderSteps(plan: Plan): RenderedStep[] {
 type Template = (context: object) => string;
 const templates = new Map<string, Template>();
 
+/**
+ * Text that goes into `--` comment lines (descriptions, hazards, reasons: they contain object
+ * names and user text) must not break out of its line: a line break in a name would turn the
+ * rest of the name into SQL. Line breaks become visible `\n`; statements are left as they are.
+ */
+function commentSafe(value: unknown, key = ''): unknown {
+  if (key === 'sql' || key === 'statements' && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  if (typeof value === 'string') return value.replace(/\r\n|[\r\n\u2028\u2029\u0085\v\f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  if (Array.isArray(value)) return value.map((v) => commentSafe(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, commentSafe(v, k)]));
+  return value;
+}
+
 function template(name: string): Template {
   let compiled = templates.get(name);
   if (!compiled) {
     const source = readFileSync(new URL(`./templates/${name}.hbs`, import.meta.url), 'utf8');
-    compiled = Handlebars.compile(source, { noEscape: true, strict: true });
+    const render = Handlebars.compile(source, { noEscape: true, strict: true });
+    compiled = (context: object) => render(commentSafe(context));
     templates.set(name, compiled);
   }
   return compiled;
