@@ -2,7 +2,7 @@ import { constraintPath, indexPath, tablePath } from '../model/paths.js';
 import type { Schema, Table } from '../model/types.js';
 import type { Change } from './changes.js';
 import { diffColumns } from './columns.js';
-import { diffConstraints } from './constraints.js';
+import { diffConstraints, tableConstraints } from './constraints.js';
 import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
 import { applyDeclaredRenames } from './renames.js';
@@ -94,7 +94,24 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom), ...diffPolicies(a, b, dropFrom));
   }
   changes.push(...rebuildReferencingForeignKeys(changes, pairs.both, renamed.originalName));
-  return changes;
+  return renamed.changes.length === 0 ? changes : changes.map((c) => asDeclaredBefore(c, from));
+}
+
+/**
+ * A dropped index or constraint as it was before this migration's renames. Drops run before the
+ * renames, and their reverse (the re-creation, on the way down) runs after the renames are undone:
+ * it must name the old columns and tables, not the renamed ones diff compared them under.
+ */
+function asDeclaredBefore(change: Change, from: Schema): Change {
+  if (change.kind !== 'index.drop' && change.kind !== 'constraint.drop') return change;
+  const original = from.tables.find((t) => t.schema === change.schema && t.name === change.table);
+  if (!original) return change;
+  if (change.kind === 'index.drop') {
+    const index = original.indexes.find((i) => i.name === change.index.name);
+    return index ? { ...change, index } : change;
+  }
+  const constraint = tableConstraints(original).find((k) => k.type === change.constraint.type && k.value.name === change.constraint.value.name);
+  return constraint ? { ...change, constraint } : change;
 }
 
 /**
