@@ -64,7 +64,8 @@ export function renderAddEnumValue(c: ChangeOf<'enum.addValue'>): StatementPair 
   const position = c.before === undefined ? '' : ` BEFORE ${quoteLiteral(c.before)}`;
   return {
     up: [`ALTER TYPE ${qualify(c.enum.schema, c.enum.name)} ADD VALUE ${quoteLiteral(c.value)}${position}`],
-    down: recreateEnumSql({ ...c.from, comment: c.enum.comment }, c.usagesBefore),
+    // The type as it was, comment included: a comment change in the same migration is undone before this.
+    down: recreateEnumSql(c.from, c.usagesBefore),
   };
 }
 
