@@ -124,7 +124,8 @@ function namesOf(schema: Schema): unknown {
     tables: schema.tables.map((t) => ({
       name: t.name,
       comment: t.comment,
-      columns: t.columns.map((c) => ({ name: c.name, comment: c.comment })),
+      // By name: a renamed column keeps its place in the table, the declaration may list it elsewhere.
+      columns: byName(t.columns).map((c) => ({ name: c.name, comment: c.comment })),
       primaryKey: t.primaryKey?.name,
       uniques: t.uniques.map((u) => ({ name: u.name, columns: u.columns, comment: u.comment })),
       checks: t.checks.map((k) => ({ name: k.name, comment: k.comment })),
@@ -210,7 +211,7 @@ describe('hostile identifiers and values on PostgreSQL', () => {
       expect(modelNames(a), 'the declared model keeps the names').toEqual(specNames(before));
       expect(modelNames(b), 'the declared model keeps the names').toEqual(specNames(after));
       const migration = await migrationSql(a, b);
-      const bug = knownBugHit(migration.changes);
+      const bug = knownBugHit(migration.changes, a, b);
       if (bug) {
         coverage.add(`discarded: known bug ${bug.id}`);
         coverage.discarded++;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
 import type { Declaration } from '../../compiler/dsl/declarations.js';
 import {
-  check, enumColumn, enumType, foreignKey, index, integer, interval, sql, table, text, timestamp, unique,
+  check, enumColumn, enumType, foreignKey, index, integer, interval, serial, sql, table, text, timestamp, unique,
 } from '../../compiler/index.js';
 import { EMPTY_SCHEMA } from '../../compiler/model/types.js';
 import { freshDatabaseUrl, open } from '../helpers/backends.js';
@@ -65,6 +65,24 @@ const REPRODUCTIONS: readonly Reproduction[] = [
     title: 'an enum value renamed that a default names: down sets the old label before renaming it back',
     before: [e0, table('t', { columns: { id: integer(), c: enumColumn(e0, { default: 'draft' }) } })],
     after: [e0Renamed, table('t', { columns: { id: integer(), c: enumColumn(e0Renamed, { default: 'paid' }) } })],
+  },
+  {
+    bug: 'enum-remove-value-with-default',
+    title: 'an enum value removed that the default named, the default changed: the recreation sets the old default',
+    before: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1, { default: 'a' }) } })],
+    after: [e1Removed, table('t', { columns: { id: integer(), c: enumColumn(e1Removed, { default: 'b' }) } })],
+  },
+  {
+    bug: 'retype-to-enum-with-check',
+    title: 'a text column with a CHECK changed to an enum: ALTER COLUMN TYPE fails on the stored CHECK',
+    before: [e1, table('t', { columns: { id: integer(), c: text() }, checks: [check(sql`c::text <> 'x'`, { name: 't_c_check' })] })],
+    after: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1) }, checks: [check(sql`c::text <> 'x'`, { name: 't_c_check' })] })],
+  },
+  {
+    bug: 'identity-to-serial',
+    title: 'an identity column changed to serial: the new sequence collides with the identity sequence',
+    before: [table('t', { columns: { id: integer({ identity: 'by default' }) } })],
+    after: [table('t', { columns: { id: serial() } })],
   },
   {
     bug: 'enum-add-value-with-comment',

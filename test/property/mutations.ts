@@ -10,7 +10,7 @@ import {
   tableArb, uniqueArb, type RawColumn,
 } from './arbitraries.js';
 import { btreeable, brinnable, checkForms, defaultApplies, defaultForms, expressionForms, familyOf, ginnable, hashable, predicateForms, type Family } from './forms.js';
-import { cloneSpec, type ColumnSpec, type EnumSpec, type SchemaSpec, type TableSpec, type TypeSpec } from './spec.js';
+import { cloneSpec, type ColumnSpec, type EnumSpec, type KeyStyle, type SchemaSpec, type TableSpec, type TypeSpec } from './spec.js';
 
 const nat = fc.nat(31);
 const commentOrNone = fc.option(fc.constantFrom(...COMMENTS), { nil: undefined });
@@ -38,6 +38,7 @@ export const changeArb = fc.oneof(
   fc.record({ op: fc.constant('dropForeignKey' as const), table: nat, foreignKey: nat }),
   fc.record({ op: fc.constant('changeForeignKey' as const), table: nat, foreignKey: nat, onDelete: fkArb.map((f) => f.onDelete), deferrable: fkArb.map((f) => f.deferrable) }),
   fc.record({ op: fc.constant('togglePrimaryKey' as const), table: nat, column: nat }),
+  fc.record({ op: fc.constant('changeKeyStyle' as const), table: nat, to: fc.constantFrom<KeyStyle>('plain', 'identity always', 'identity by default', 'serial') }),
   fc.record({ op: fc.constant('addTable' as const), table: tableArb }),
   fc.record({ op: fc.constant('dropTable' as const), table: nat }),
   fc.record({ op: fc.constant('renameTable' as const), table: nat }),
@@ -297,6 +298,13 @@ const APPLY: { readonly [K in ChangeChoice['op']]: Apply<K> } = {
     }
     const c = pick(t.columns.filter((x) => btreeable(x.type) && !t.uniques.some((u) => u.columns.length === 1 && u.columns[0] === x.name)), ch.column);
     if (c) t.primaryKey = [c.name];
+  },
+  changeKeyStyle(ctx, ch) {
+    const t = tableOf(ctx, ch.table);
+    const c = t && t.primaryKey.length === 1 ? t.columns.find((x) => x.name === t.primaryKey[0]) : undefined;
+    if (!c || familyOf(c.type) !== 'int' || c.type.array || (c.keyStyle ?? 'plain') === ch.to) return;
+    c.keyStyle = ch.to;
+    if (ch.to !== 'plain') delete c.default;
   },
   addTable(ctx, ch) {
     const name = freshName(`t${ctx.spec.tables.length}`, (n) => ctx.spec.tables.some((t) => t.name === n) || ctx.source.tables.some((t) => t.name === n));
