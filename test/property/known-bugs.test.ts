@@ -1,8 +1,8 @@
 /**
- * The minimal reproductions of the bugs the property tests found and that are still open (see
- * known-bugs.ts and docs/reliability.md). Each is skipped while its bug is listed as known, so the
- * suite stays green; `SCHEMAC_PROPERTY_KNOWN_BUGS=fail` runs them to check a fix. Once fixed: delete
- * the known-bugs entry, and move the case to test/golden/<area>/<case>/case.ts.
+ * The minimal reproductions of the bugs the property tests found (docs/reliability.md). Those still
+ * open are listed in known-bugs.ts and skipped here, so the suite stays green;
+ * `SCHEMAC_PROPERTY_KNOWN_BUGS=fail` runs them to check a fix. Once a bug is fixed its entry is
+ * deleted and its reproduction runs with the others (and gets a golden case).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
@@ -112,7 +112,7 @@ const REPRODUCTIONS: readonly Reproduction[] = [
   },
 ];
 
-describe('minimal reproductions of open bugs found by the property tests', () => {
+describe('bugs found by the property tests: minimal reproductions (skipped while open)', () => {
   let db: Database;
   beforeAll(async () => {
     db = await open(await freshDatabaseUrl('postgres'));

@@ -14,16 +14,6 @@ export interface KnownBug {
   readonly hits: (changes: readonly Change[], from: Schema, to: Schema) => boolean;
 }
 
-const renamedColumns = (changes: readonly Change[]): Map<string, Set<string>> => {
-  const byTable = new Map<string, Set<string>>();
-  for (const c of changes) {
-    if (c.kind !== 'column.rename') continue;
-    const key = `${c.schema}.${c.table}`;
-    byTable.set(key, new Set([...(byTable.get(key) ?? []), c.to]));
-  }
-  return byTable;
-};
-
 /** Whether a CHECK, index predicate or index expression of the table mentions the column (by text). */
 function readsColumn(schema: Schema, tableSchema: string, table: string, column: string): boolean {
   const t = schema.tables.find((x) => x.schema === tableSchema && x.name === table);
@@ -32,33 +22,7 @@ function readsColumn(schema: Schema, tableSchema: string, table: string, column:
     || t.indexes.some((ix) => mentions(ix.where?.sql) || ix.keys.some((k) => mentions(k.expression?.sql))));
 }
 
-const renamedTables = (changes: readonly Change[]): Set<string> =>
-  new Set(changes.flatMap((c) => (c.kind === 'table.rename' ? [`${c.schema}.${c.table}`] : [])));
-
 export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    id: 'drop-with-rename',
-    summary: 'down.sql re-creates an index or constraint dropped in the same migration as a declared rename of a column or table it names with the new names, after it has undone the rename',
-    hits(changes) {
-      const renamed = renamedColumns(changes);
-      const tables = renamedTables(changes);
-      return changes.some((c) => {
-        if (c.kind !== 'index.drop' && c.kind !== 'constraint.drop') return false;
-        if (c.kind === 'constraint.drop' && c.constraint.type === 'foreignKey') {
-          const target = c.constraint.value.references;
-          const key = `${target.schema}.${target.table}`;
-          if (tables.has(key) || target.columns.some((column) => renamed.get(key)?.has(column))) return true;
-        }
-        const names = renamed.get(`${c.schema}.${c.table}`);
-        if (!names) return false;
-        const columns = c.kind === 'index.drop'
-          ? [...c.index.keys.map((k) => k.column ?? ''), ...c.index.include]
-          : c.constraint.type === 'primaryKey' || c.constraint.type === 'unique' ? [...c.constraint.value.columns, ...(c.constraint.value.include ?? [])]
-            : c.constraint.type === 'foreignKey' ? c.constraint.value.columns : [];
-        return columns.some((column) => names.has(column));
-      });
-    },
-  },
   {
     id: 'enum-recreate-drops-comments',
     summary: 'recreating an enum (a value removed; the reverse of a value added) drops and re-creates the CHECKs and partial or expression indexes of the tables using it without their comments',
@@ -78,19 +42,6 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
       return renamed.length > 0 && changes.some((c) => c.kind === 'column.default'
         && renamed.some((label) => [c.from?.sql, c.to?.sql].some((sql) => sql?.includes(`'${label.replaceAll("'", "''")}'`))));
     },
-  },
-  {
-    id: 'enum-add-value-with-comment',
-    summary: "down.sql of a migration that adds an enum value and changes the enum's comment recreates the type with the new comment",
-    hits(changes) {
-      return changes.some((c) => c.kind === 'enum.addValue' && changes.some((o) => o.kind === 'enum.comment' && o.path === c.path));
-    },
-  },
-  {
-    id: 'newline-in-comment-lines',
-    summary: 'a name with a line break is written raw into the `-- Step`/hazard comment lines of migration files: the rest of the name runs as SQL (a table named "t\\nDROP TABLE victim; --" drops victim on apply)',
-    // Names with line breaks are left out of the generated names instead (arbitraries.ts).
-    hits: () => false,
   },
   {
     id: 'enum-remove-value-with-default',
