@@ -1,5 +1,5 @@
 // Writes docs/diagnostics.md from the codes catalogue (npm run docs:diagnostics).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { DIAGNOSTIC_CODES } from '../compiler/diagnostics/codes.ts';
 
 const groups: Record<string, [string, string]> = {
@@ -33,3 +33,13 @@ for (const [code, { title, hint }] of Object.entries(DIAGNOSTIC_CODES)) {
   out += `\n### ${code}: ${title}\n\n${hint}\n`;
 }
 writeFileSync(new URL('../docs/diagnostics.md', import.meta.url), out);
+
+// One page per code (docs/diagnostics/<code>.md), the page every printed diagnostic links to; lint
+// codes have their own, fuller pages in docs/lint/.
+mkdirSync(new URL('../docs/diagnostics/', import.meta.url), { recursive: true });
+for (const [code, { title, hint }] of Object.entries(DIAGNOSTIC_CODES)) {
+  const [group, exit] = groups[code.slice(0, 3)]!;
+  const lint = code.startsWith('SC6') && code !== 'SC600' ? `\nThe rule in full — why, the lock or rewrite it causes, the safe recipe, examples: [../lint/${code}.md](../lint/${code}.md).\n` : '';
+  const page = `# ${code}: ${title}\n\n${group}; exit code ${exit}.\n\n**How to fix it:** ${hint}\n${lint}\nAll codes: [../diagnostics.md](../diagnostics.md).\n`;
+  writeFileSync(new URL(`../docs/diagnostics/${code}.md`, import.meta.url), page);
+}

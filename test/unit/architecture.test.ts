@@ -76,4 +76,10 @@ describe('architecture', () => {
     const docs = readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8');
     for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(docs, code).toContain(`### ${code}:`);
   });
+
+  it('every diagnostic code has the docs page its messages link to (npm run docs:diagnostics)', () => {
+    for (const [code, { title }] of Object.entries(DIAGNOSTIC_CODES)) {
+      expect(readFileSync(path.join(ROOT, 'docs/diagnostics', `${code}.md`), 'utf8'), code).toContain(`# ${code}: ${title}`);
+    }
+  });
 });
