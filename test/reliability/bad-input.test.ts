@@ -40,13 +40,9 @@ export const twice = dataStep('two_statements', { after: 'table:public.invoices'
 `;
 
 describe('malformed declarations', () => {
-  it('every problem is named at its file:line, exit 2, nothing written, nothing applied', async () => {
-    const url = await freshDatabaseUrl('postgres');
+  it('every problem is named at its file:line, exit 2, nothing written', async () => {
     const dir = copyProject(project.stages[0]!);
-    expect((await runCli(['apply', '--url', url], { cwd: dir })).code).toBe(0);
     const sum = readFileSync(path.join(dir, 'generated/migrations.sum'), 'utf8');
-    const before = await withDatabase(url, async (db) => ({ history: await readHistory(db), relations: await relationsOf(db) }));
-
     writeProjectFiles(dir, { 'schema/index.ts': BROKEN });
     const generated = await runCli(['generate', '--name', 'invoices'], { cwd: dir });
     expect(generated.code).toBe(2);
@@ -60,12 +56,8 @@ describe('malformed declarations', () => {
       `${at('SELECT (')} SC207 error: up of data step two_statements does not parse: syntax error at end of input`,
     ]) expect(generated.stderr).toContain(expected);
     expect(generated.stdout).not.toContain('Wrote');
-    expect(migrationIds(dir), 'no migration written').toEqual(project.ids.slice(0, 1));
+    expect(migrationIds(dir), 'no migration written: nothing that apply could run').toEqual(project.ids.slice(0, 1));
     expect(readFileSync(path.join(dir, 'generated/migrations.sum'), 'utf8')).toBe(sum);
-
-    const applied = await runCli(['apply', '--url', url], { cwd: dir });
-    expect(applied.stdout).toContain('is up to date.');
-    await withDatabase(url, async (db) => expect({ history: await readHistory(db), relations: await relationsOf(db) }).toEqual(before));
   });
 });
 

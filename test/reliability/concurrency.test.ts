@@ -2,8 +2,9 @@
  * Eight `schemac apply` processes started at once on the same database, with three pending
  * migrations (one transactional with a slow statement, one online with two CREATE INDEX
  * CONCURRENTLY): the advisory lock lets one process apply everything while the others wait, then
- * find nothing to do. Every migration is applied exactly once, the history is consistent and the
- * database matches the declarations. An applier that cannot get the lock in time gives up with
+ * find nothing to do. Every migration is applied exactly once, the history is consistent, nothing
+ * is left half-done. (That the same three migrations converge to the declarations, drift clean, is
+ * shown by crashes.test.ts.) An applier that cannot get the lock in time gives up with
  * SC405, having touched nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { SchemacError } from '../../compiler/diagnostics/diagnostic.js';
 import { readMigrationFolder } from '../../compiler/render/folder.js';
 import { freshDatabaseUrl, open, withDatabase } from '../helpers/backends.js';
 import { runCli } from '../helpers/cli.js';
-import { THREE_MIGRATIONS, copyProject, expectNoDrift, expectNoStackTrace, sharedGeneratedProject, readHistory, relationsOf, versionOf, type GeneratedProject } from './support.js';
+import { THREE_MIGRATIONS, copyProject, expectNoStackTrace, sharedGeneratedProject, readHistory, relationsOf, versionOf, type GeneratedProject } from './support.js';
 
 const PROCESSES = 8;
 /** The key of schemac's advisory lock (compiler/apply/index.ts): the bytes of "schemac". */
@@ -68,7 +69,6 @@ describe(`${PROCESSES} concurrent appliers`, () => {
       ]);
       expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.accounts'))[0]!.n, 'the backfill ran once').toBe(50_000);
     });
-    await expectNoDrift(dir, url);
   });
 
   // The CLI has no flag for how long apply waits for the lock (60 s, fixed): the API's

@@ -12,26 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
 import { freshDatabaseUrl, open } from '../helpers/backends.js';
 import { runCli } from '../helpers/cli.js';
-import { expectNoStackTrace, generatedProject, readHistory, siteOf, sleep, versionOf, waitUntil, type GeneratedProject } from './support.js';
+import { THREE_MIGRATIONS, copyProject, expectNoStackTrace, readHistory, sharedGeneratedProject, siteOf, sleep, versionOf, waitUntil, type GeneratedProject } from './support.js';
 
 const LOCK_TIMEOUT_MS = 1000;
 const RETRIES = 3;
-const CONFIG = `import { defineConfig } from 'schemac';
-export default defineConfig({ schema: './schema', out: './generated', migrations: { lockTimeout: '${LOCK_TIMEOUT_MS}ms', lockRetries: ${RETRIES}, retryDelay: '200ms' } });
-`;
-const INIT = `import { bigint, table, text } from 'schemac';
-
-export const accounts = table('accounts', { columns: { id: bigint({ primaryKey: true }), email: text() } });
-`;
 
 let project: GeneratedProject;
 
 beforeAll(async () => {
-  project = await generatedProject([
-    { name: 'init', files: { 'schema/index.ts': INIT } },
-    // ADD COLUMN takes ACCESS EXCLUSIVE, for a moment: it conflicts with every reader.
-    { name: 'note', files: { 'schema/index.ts': INIT.replace('email: text() }', "email: text(), note: text({ default: 'n/a' }) }") } },
-  ], CONFIG);
+  // Its `backfill` migration adds a column to accounts: ACCESS EXCLUSIVE, which conflicts with every reader.
+  project = await sharedGeneratedProject(THREE_MIGRATIONS);
 });
 
 /** Run a point SELECT on `db` every 50 ms until `done` settles; the latency of each, in ms. */
@@ -41,7 +31,7 @@ async function latenciesWhile(db: Database, done: Promise<unknown>): Promise<num
   const latencies: number[] = [];
   for (let i = 1; !finished; i++) {
     const started = performance.now();
-    await db.query('SELECT email FROM public.accounts WHERE id = $1', [i % 1000]);
+    await db.query('SELECT email FROM public.accounts WHERE id = $1', [-(i % 1000)]);
     latencies.push(performance.now() - started);
     await sleep(50);
   }
@@ -51,28 +41,28 @@ async function latenciesWhile(db: Database, done: Promise<unknown>): Promise<num
 describe('a step blocked by a long-running transaction', () => {
   it('times out, retries with backoff, gives up with SC407, and holds up other readers at most one lock timeout each time', async () => {
     const url = await freshDatabaseUrl('postgres');
-    const dir = project.dir;
+    const dir = copyProject(project.dir);
     expect((await runCli(['apply', '--url', url, '--to', versionOf(project.ids[0]!)], { cwd: dir })).code).toBe(0);
     const [holder, traffic, naive] = [await open(url), await open(url), await open(url)];
     try {
-      await holder.exec('INSERT INTO public.accounts SELECT g, g::text FROM generate_series(1, 1000) g');
+      await holder.exec('INSERT INTO public.accounts (id, email) SELECT -g, g::text FROM generate_series(1, 1000) g');
       // The long-running transaction: a report reading the table (ACCESS SHARE, like every SELECT).
       await holder.exec('BEGIN; SELECT count(*) FROM public.accounts');
 
       const started = performance.now();
-      const applying = runCli(['apply', '--url', url], { cwd: dir });
+      const applying = runCli(['apply', '--url', url, '--to', versionOf(project.ids[1]!), '--lock-timeout', `${LOCK_TIMEOUT_MS}ms`, '--lock-retries', String(RETRIES)], { cwd: dir });
       const latencies = await latenciesWhile(traffic, applying);
       const elapsed = performance.now() - started;
       const result = await applying;
 
       expect(result.code).toBe(2);
       expectNoStackTrace(result);
-      expect(result.stderr).toContain(`${siteOf(dir, project.ids[1]!, 'ADD COLUMN "note"')} SC407 error: gave up after ${RETRIES + 1} attempts: canceling statement due to lock timeout`);
+      expect(result.stderr).toContain(`${siteOf(dir, project.ids[1]!, 'ADD COLUMN "status"')} SC407 error: gave up after ${RETRIES + 1} attempts: canceling statement due to lock timeout`);
       expect(result.stderr).toContain('A long-running transaction holds a lock the step needs');
-      // Backoff: 0.2 s, 0.4 s, 0.8 s between the attempts.
-      expect(result.stderr.match(/retry \d of steps 1 in \d\.\ds/g)).toEqual(['retry 1 of steps 1 in 0.2s', 'retry 2 of steps 1 in 0.4s', 'retry 3 of steps 1 in 0.8s']);
-      // Its budget: 4 lock timeouts and 1.4 s of delays; it never waits beyond it.
-      expect(elapsed).toBeGreaterThan((RETRIES + 1) * LOCK_TIMEOUT_MS + 1400);
+      // Backoff: 1 s, 2 s, 4 s between the attempts (migrations.retryDelay, default 1s, doubled).
+      expect(result.stderr.match(/retry \d of steps [\d, ]+ in \d\.\ds/g)).toEqual(['retry 1 of steps 1, 2, 3, 4 in 1.0s', 'retry 2 of steps 1, 2, 3, 4 in 2.0s', 'retry 3 of steps 1, 2, 3, 4 in 4.0s']);
+      // Its budget: 4 lock timeouts and 7 s of delays; it never waits beyond it.
+      expect(elapsed).toBeGreaterThan((RETRIES + 1) * LOCK_TIMEOUT_MS + 7000);
       expect(elapsed).toBeLessThan(30_000);
       expect(await readHistory(holder), 'nothing of the migration was applied').toEqual({ versions: [versionOf(project.ids[0]!)], progress: [] });
 
@@ -84,8 +74,8 @@ describe('a step blocked by a long-running transaction', () => {
       expect(slowest, 'no reader waits much longer than one lock timeout').toBeLessThan(LOCK_TIMEOUT_MS + 750);
 
       // The control: the same ALTER without a lock timeout holds readers up until the long transaction ends.
-      await naive.exec("SET lock_timeout = 0; BEGIN");
-      const altering = naive.exec("ALTER TABLE public.accounts ADD COLUMN note text DEFAULT 'n/a'");
+      await naive.exec('SET lock_timeout = 0; BEGIN');
+      const altering = naive.exec("ALTER TABLE public.accounts ADD COLUMN status text DEFAULT 'active'");
       await waitUntil('the plain ALTER waits', async () => (await traffic.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'public.accounts'::regclass"))[0]!.n > 0);
       const reading = (async () => {
         const t = performance.now();

@@ -140,9 +140,10 @@ export async function expectNoDrift(dir: string, url: string): Promise<void> {
 }
 
 /**
- * Three migrations: `init` (two empty tables); `backfill`, one transaction (a new table, 50 000 rows
- * inserted by a data step, a data step `SELECT pg_sleep(2)` to hold the transaction open); `indexes`,
- * online (two CREATE INDEX CONCURRENTLY, accounts then ledger, each outside any transaction).
+ * Three migrations: `init` (two empty tables); `backfill`, one transaction (a column added to
+ * accounts — ACCESS EXCLUSIVE, for a moment —, a new table, 50 000 rows inserted by a data step, a
+ * data step `SELECT pg_sleep(2)` to hold the transaction open); `indexes`, online (two CREATE INDEX
+ * CONCURRENTLY, accounts then ledger, each outside any transaction).
  */
 export const INIT = `import { bigint, dataStep, index, sql, table, text } from 'schemac';
 
@@ -152,17 +153,17 @@ export const accounts = table('accounts', {
 export const ledger = table('ledger', { columns: { id: bigint({ primaryKey: true }), memo: text() } });
 `;
 
-export const BACKFILL = `${INIT}
+export const BACKFILL = `${INIT.replace('email: text(), note: text() }', "email: text(), note: text(), status: text({ default: 'active' }) }")}
 export const audit = table('audit', { columns: { id: bigint({ primaryKey: true }), what: text() } });
 export const fill = dataStep('fill_accounts', {
-  after: 'table:public.audit',
+  after: 'column:public.accounts.status',
   up: sql\`INSERT INTO public.accounts (id, email, note) SELECT g, 'user' || g || '@example.com', md5(g::text) FROM generate_series(1, 50000) g\`,
 });
-export const slow = dataStep('slow', { after: 'table:public.audit', up: sql\`SELECT pg_sleep(2)\` });
+export const slow = dataStep('slow', { after: 'column:public.accounts.status', up: sql\`SELECT pg_sleep(2)\` });
 `;
 
 export const INDEXES = BACKFILL
-  .replace("email: text(), note: text() },", "email: text(), note: text() },\n  indexes: [index(['email'])],")
+  .replace("status: text({ default: 'active' }) },", "status: text({ default: 'active' }) },\n  indexes: [index(['email'])],")
   .replace("memo: text() } });", "memo: text() }, indexes: [index(['memo'])] });");
 
 export const THREE_MIGRATIONS: readonly Stage[] = [
