@@ -54,15 +54,17 @@ describe('passwords', () => {
     const pgEnv = { PGHOST: server.hostname, PGPORT: server.port, PGUSER: role, PGDATABASE: database };
     const queryUrl = `postgres://${role}@${server.host}/missing_${suffix}?password=${encodeURIComponent(secret)}`;
 
-    const runs: Record<string, CliResult> = {
-      'failing statement, URL, --debug': await runCli(['apply', '--url', url, '--debug'], { cwd: dir }),
-      'missing database, password in the query, json': await runCli(['apply', '--url', queryUrl, '--format', 'json', '--wait', '0'], { cwd: dir }),
-      'wrong password, URL, --debug': await runCli(['drift', '--url', urlFor(role, wrong, database), '--debug'], { cwd: dir }),
-      'failing statement, PGPASSWORD': await runCli(['apply'], { cwd: dir, env: { ...pgEnv, PGPASSWORD: secret } }),
-      'wrong password, PGPASSWORD, json': await runCli(['status', '--format', 'json'], { cwd: dir, env: { ...pgEnv, PGPASSWORD: wrong } }),
-      'success, URL': await runCli(['pull', '--url', url, '--out', 'pulled'], { cwd: dir }),
-      'no privilege, URL': await runCli(['apply', '--url', urlFor(role, secret, new URL(await freshDatabaseUrl('postgres')).pathname.slice(1))], { cwd: dir }),
+    const noPrivilegeUrl = urlFor(role, secret, new URL(await freshDatabaseUrl('postgres')).pathname.slice(1));
+    const commands: Record<string, Promise<CliResult>> = {
+      'failing statement, URL, --debug': runCli(['apply', '--url', url, '--debug'], { cwd: dir }),
+      'missing database, password in the query, json': runCli(['apply', '--url', queryUrl, '--format', 'json', '--wait', '0'], { cwd: dir }),
+      'wrong password, URL, --debug': runCli(['drift', '--url', urlFor(role, wrong, database), '--debug'], { cwd: dir }),
+      'failing statement, PGPASSWORD': runCli(['apply'], { cwd: dir, env: { ...pgEnv, PGPASSWORD: secret } }),
+      'wrong password, PGPASSWORD, json': runCli(['status', '--format', 'json'], { cwd: dir, env: { ...pgEnv, PGPASSWORD: wrong } }),
+      'success, URL': runCli(['pull', '--url', url, '--out', 'pulled'], { cwd: dir }),
+      'no privilege, URL': runCli(['apply', '--url', noPrivilegeUrl], { cwd: dir }),
     };
+    const runs = Object.fromEntries(await Promise.all(Object.entries(commands).map(async ([name, run]) => [name, await run] as const)));
     expect(runs['failing statement, URL, --debug']!.stderr).toContain('SC404 error: relation "accounts" already exists');
     expect(runs['failing statement, URL, --debug']!.stderr, '--debug prints the stack').toMatch(/\n\s+at /);
     expect(runs['missing database, password in the query, json']!.stdout).toContain('"code": "SC401"');
