@@ -36,7 +36,7 @@ async function applierRunning(db: Database, pattern: string, waitingForLock = fa
   let pid = 0;
   await waitUntil(`apply runs ${pattern}`, async () => {
     const rows = await db.query<{ pid: number }>(
-      `SELECT pid FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND application_name = 'schemac'
+      `SELECT pid FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND application_name = 'schemac' AND pid <> pg_backend_pid()
          AND state = 'active' AND query LIKE $1 AND ($2 = false OR wait_event_type = 'Lock')`,
       [`%${pattern}%`, waitingForLock],
     );
