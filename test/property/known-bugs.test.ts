@@ -79,6 +79,12 @@ const REPRODUCTIONS: readonly Reproduction[] = [
     after: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1) }, checks: [check(sql`c::text <> 'x'`, { name: 't_c_check' })] })],
   },
   {
+    bug: 'enum-to-enum-retype',
+    title: 'a column changed from one enum type to another: no cast between the two enums',
+    before: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e1) } })],
+    after: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e0) } })],
+  },
+  {
     bug: 'identity-to-serial',
     title: 'an identity column changed to serial: the new sequence collides with the identity sequence',
     before: [table('t', { columns: { id: integer({ identity: 'by default' }) } })],

@@ -68,6 +68,13 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     },
   },
   {
+    id: 'enum-to-enum-retype',
+    summary: 'a column changed from one enum type to another: USING c::other_enum has no cast (cannot cast type ea to eb); it needs c::text::other_enum',
+    hits(changes) {
+      return changes.some((c) => c.kind === 'column.type' && c.from.schema !== null && c.to.schema !== null);
+    },
+  },
+  {
     id: 'fallback-typed-constants',
     summary: "without the dev database (drift's fallback when it cannot build the schema), a CHECK or index predicate comparing with an untyped literal stored as a typed constant (`at > '2000-01-01'` → `'2000-01-01 00:00:00'::timestamp`) is reported as drift",
     // The migration property confirms such differences through the dev database and counts them.
