@@ -1,17 +1,20 @@
 /**
- * Crashes in the middle of `schemac apply`, at two points of failure each, with two kinds of fault:
- * the applying backend terminated (`pg_terminate_backend` from another connection) and the whole
- * server stopped (`pg_ctl stop -m immediate` on a second cluster, then started again: crash
- * recovery). Points of failure:
- *   - inside a transactional migration, while its slow statement runs (a data step `pg_sleep`);
- *   - between the non-transactional steps of an online migration: during a CREATE INDEX
- *     CONCURRENTLY, once its INVALID index is in the catalog.
+ * Crashes in the middle of `schemac apply`, with two kinds of fault: the applying backend
+ * terminated (`pg_terminate_backend` from another connection) and the whole server stopped
+ * (`pg_ctl stop -m immediate` on a second cluster, then started again: crash recovery). Five faults
+ * at three points of failure:
+ *   - inside a transactional migration, while its slow statement runs (a data step `pg_sleep`):
+ *     both kinds of fault;
+ *   - during a CREATE INDEX CONCURRENTLY, once its INVALID index is in the catalog: the first build
+ *     of the online migration (server stopped) and the second, after the first was recorded
+ *     (backend terminated);
+ *   - after a concurrent build completed, before apply recorded it (backend terminated).
  * Re-running `apply` converges every time: no half-applied transactional migration, no duplicated
- * history, no progress left over, the INVALID index rebuilt, and `drift` clean.
+ * history, no progress left over, a completed build kept, an INVALID index rebuilt, `drift` clean.
  *
- * The concurrent build is stopped at a deterministic moment rather than raced: a transaction that
- * wrote to the table makes the build wait (its first phase has committed the INVALID index, the
- * wait is for writers to finish), and the fault is injected while it waits.
+ * Builds are stopped at deterministic moments rather than raced: a transaction that wrote to the
+ * table makes the build wait (its first phase has committed the INVALID index; the wait is for
+ * writers to finish), and the fault is injected while it waits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../compiler/db/connection.js';
