@@ -30,6 +30,9 @@ export const NEWER_SERVER_REQUIREMENTS: readonly NewerServerRequirement[] = [
   // analytics_snapshots_scope_date_key (angel), rate_cards_current_role_key (advisoros)
   { test: `seed system angel ${SEED}`, ...NULLS_NOT_DISTINCT },
   { test: `seed system advisoros ${SEED}`, ...NULLS_NOT_DISTINCT },
+  { test: 'angel backfills (postgres) migration 2 fills compliance profiles, Reg D records and syndicates from the existing platform', ...NULLS_NOT_DISTINCT },
+  // test/corpus/saas-core/v2.sql: sso_connections_issuer_domain_key, api_keys_org_name_key
+  { test: 'pull saas-core: pull → generate → apply reproduces the database', ...NULLS_NOT_DISTINCT },
 ];
 
 /** The requirement that explains `failureMessages` of test `test` on PostgreSQL `major`, if any. */
