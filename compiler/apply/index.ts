@@ -10,6 +10,7 @@ import type { Database } from '../db/connection.js';
 import { diagnostic, SchemacError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Migration, MigrationFolder } from '../render/folder.js';
 import { quoteLiteral } from '../render/quote.js';
+import { databaseErrorInfo } from '../db/connection.js';
 import { loadParser } from '../expr/index.js';
 import { DEFAULT_RUN_SETTINGS, NO_RECORDING, runScript, type Recorder, type RunSettings } from './runner.js';
 import { parseMigrationScript, requiredExtensions, withoutSteps, type MigrationScript, type Unit } from './script.js';
@@ -51,6 +52,20 @@ CREATE TABLE IF NOT EXISTS schemac.migration_progress (
   checksum text NOT NULL,
   PRIMARY KEY (version, direction, unit)
 )`;
+
+/** Run history-table work; a database refusal (privileges) becomes SC406 with what to grant. */
+async function onHistory<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SchemacError) throw error;
+    const info = databaseErrorInfo(error);
+    throw new SchemacError([diagnostic('SC406', {
+      message: `cannot create or read schemac's migration history (schema schemac) on ${db.description}: ${info.message}`,
+      hint: 'Run schemac as a role that may create the schema schemac (CREATE on the database) and read and write its tables, or let such a role create it once and grant the applying role access to it.',
+    })], { cause: error });
+  }
+}
 
 async function readHistory(db: Database): Promise<AppliedRow[]> {
   const exists = await db.query<{ present: boolean }>("SELECT to_regclass('schemac.migrations') IS NOT NULL AS present");
@@ -94,7 +109,8 @@ export function migrationStatus(folder: MigrationFolder, applied: readonly Appli
 
 export async function readStatus(db: Database, folder: MigrationFolder): Promise<MigrationStatus[]> {
   await loadParser();
-  return migrationStatus(folder, await readHistory(db), await readProgress(db));
+  const [history, progress] = await onHistory(db, async () => [await readHistory(db), await readProgress(db)] as const);
+  return migrationStatus(folder, history, progress);
 }
 
 /** SC304/SC305/SC306 problems that make applying unsafe. */
@@ -203,7 +219,7 @@ export async function applyMigrations(db: Database, folder: MigrationFolder, opt
     return { applied: [], pending: pendingMigrations(folder, statuses, options.to) };
   }
   return withLock(db, options.lockWaitSeconds ?? 60, async () => {
-    await db.exec(HISTORY_DDL);
+    await onHistory(db, () => db.exec(HISTORY_DDL));
     const statuses = await readStatus(db, folder);
     const problems = historyProblems(folder, statuses, display);
     if (problems.length > 0) throw new SchemacError(problems);

@@ -98,7 +98,11 @@ class StatementFailure extends Error {
 
 async function runUnit(db: Database, unit: Unit, recorder: Recorder, last: boolean, resuming: boolean): Promise<void> {
   if (unit.mode === 'none') {
-    await execAll(db, recorder.unitStarted(unit));
+    try {
+      await execAll(db, recorder.unitStarted(unit));
+    } catch (error) {
+      throw new StatementFailure(undefined, error);
+    }
     for (const statement of unit.statements) {
       try {
         await runAlone(db, statement, resuming);
@@ -106,9 +110,14 @@ async function runUnit(db: Database, unit: Unit, recorder: Recorder, last: boole
         throw new StatementFailure(statement, error);
       }
     }
-    await db.exec('BEGIN');
-    await execAll(db, last ? recorder.finish() : recorder.unitDone(unit));
-    await db.exec('COMMIT');
+    try {
+      await db.exec('BEGIN');
+      await execAll(db, last ? recorder.finish() : recorder.unitDone(unit));
+      await db.exec('COMMIT');
+    } catch (error) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw new StatementFailure(undefined, error);
+    }
     return;
   }
   await db.exec('BEGIN');
@@ -134,7 +143,7 @@ function failure(f: StatementFailure, file: string, context: { applied: boolean;
     return new SchemacError([diagnostic('SC407', { message: `gave up after ${context.attempts} attempts: ${message}`, at: { file, line } })], { cause: f.error });
   }
   const hint = context.applied
-    ? 'The steps before this one are applied and recorded; fix the cause and run apply again: it resumes at this step.'
+    ? 'Steps before this one (or part of this one, run outside a transaction) are in place and recorded; fix the cause and run apply again: it resumes at this step.'
     : undefined;
   return new SchemacError([diagnostic('SC404', { message, at: { file, line }, ...(hint ? { hint } : {}) })], { cause: f.error });
 }
@@ -169,7 +178,8 @@ export async function runScript(db: Database, script: MigrationScript, file: str
             resuming = true;
             continue;
           }
-          throw failure(error, file, { applied, attempts: attempt });
+          // A statement outside a transaction may have done part of its work (an INVALID index).
+          throw failure(error, file, { applied: applied || unit.mode === 'none', attempts: attempt });
         }
       }
       applied = true;

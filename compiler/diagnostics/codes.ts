@@ -42,7 +42,7 @@ export const DIAGNOSTIC_CODES = {
   SC303: { title: 'invalid snapshot', hint: 'generated/snapshot.json is missing or unreadable; restore it from version control.' },
   SC304: { title: 'applied migration was modified', hint: 'The file differs from what was applied. Restore it; write a new migration for new changes.' },
   SC305: { title: 'applied migration is missing', hint: 'A migration recorded as applied is not in the folder. Restore it from version control.' },
-  SC306: { title: 'migration out of order', hint: 'A pending migration is older than the newest applied one (merged branches?). Regenerate it on top: delete it and run `schemac generate`.' },
+  SC306: { title: 'migration out of order', hint: 'A pending migration is older than the newest applied one (merged branches?). Regenerate it on top: delete its folder, run `schemac generate --rehash` (the sum still lists it), then `schemac generate`.' },
   SC307: { title: 'irreversible migration', hint: 'Its up steps removed data (a dropped table or column) that the rollback recreates empty; pass --force to roll back anyway.' },
   SC308: { title: 'partly applied migration changed', hint: 'A migration was interrupted part way and its files changed since. Restore the files it started with and run apply again to finish it.' },
   SC309: { title: 'migration partially applied', hint: 'An earlier apply stopped part way through this migration. Run `schemac apply` to finish it (fix the cause first), then roll back.' },

@@ -249,7 +249,7 @@ function buildColumn(b: Builder, t: TableDeclaration, name: string, c: ColumnDec
   }
   if (c.check) {
     const named = (c.check as { name?: string }).name;
-    const expression = b.expression(path, 'expression' in c.check ? c.check.expression : c.check, `check on column ${name}`);
+    const expression = b.expression(path, typeof c.check === 'object' && 'expression' in c.check ? c.check.expression : c.check, `check on column ${name}`);
     const checkName = named ?? defaultCheckName(t.name, name);
     if (expression) parts.checks.push({ name: checkName, expression });
     b.site(constraintPath(t.schema, t.name, checkName), c, t);

@@ -70,7 +70,8 @@ describe('schemac docs on postgres', () => {
     const live = await runCli(['docs', '--url', url, '--out', 'reports', '--format', 'json', '--controller', 'Example Fund GmbH'], { cwd: dir });
     expect(live.stderr).toBe('');
     expect(live.code).toBe(0);
-    expect(JSON.parse(live.stdout)).toMatchObject({ files: FILES.map((f) => path.join('reports', f)), verified: true });
+    // The compliance reports, and the structure files (ER diagram, data dictionary) beside them.
+    expect(JSON.parse(live.stdout)).toMatchObject({ files: [...FILES, 'data-dictionary.md', 'erd.md'].sort().map((f) => path.join('reports', f)), verified: true });
     const verified = read(dir, 'reports');
     // The inventory comes from the declarations: the same with or without a database.
     for (const f of ['data-inventory.csv', 'data-inventory.json', 'data-inventory.md']) expect(verified[f], f).toBe(unverified[f]);

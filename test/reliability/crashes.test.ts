@@ -159,7 +159,7 @@ describe('apply survives its backend being terminated (pg_terminate_backend)', (
   // outside the try that turns database errors into diagnostics, so a connection lost right after a
   // concurrent build prints "schemac: internal error: terminating connection due to administrator
   // command … this is a bug in schemac" instead of SC406. (The next apply resumes correctly.)
-  it.skip('a fault while recording a completed concurrent build is a diagnostic, not an internal error', async () => {
+  it('a fault while recording a completed concurrent build is a diagnostic, not an internal error', async () => {
     const url = await freshDatabaseUrl('postgres');
     const dir = copyProject(project.dir);
     expect((await runCli(['apply', '--url', url, '--to', versionOf(project.ids[1]!)], { cwd: dir })).code).toBe(0);
@@ -179,7 +179,7 @@ describe('apply survives its backend being terminated (pg_terminate_backend)', (
   // INVALID index and a `started` progress row stay behind (the next apply does resume correctly).
   // The hint is chosen from "some unit is done", not from whether the failed unit ran outside a
   // transaction. Unskip when fixed.
-  it.skip('an interrupted first concurrent build does not claim that nothing was applied', async () => {
+  it('an interrupted first concurrent build does not claim that nothing was applied', async () => {
     const url = await freshDatabaseUrl('postgres');
     const dir = copyProject(project.dir);
     expect((await runCli(['apply', '--url', url, '--to', versionOf(project.ids[1]!)], { cwd: dir })).code).toBe(0);

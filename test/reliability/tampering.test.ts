@@ -133,7 +133,7 @@ describe('two branches merged out of order', () => {
     const outOfOrder = await runCli(['apply', '--url', url], { cwd: main });
     expectRefused(outOfOrder, 'SC306');
     expect(outOfOrder.stderr).toContain(`generated/migrations/${backfill} SC306 error: migration ${backfill} is pending but older than the newest applied migration ${versionOf(beta)}`);
-    expect(outOfOrder.stderr).toContain('Regenerate it on top: delete it and run `schemac generate`.');
+    expect(outOfOrder.stderr).toContain('Regenerate it on top: delete its folder, run `schemac generate --rehash` (the sum still lists it), then `schemac generate`.');
     await withDatabase(url, async (db) => expect(await relationsOf(db)).not.toContain('audit r'));
 
     // The documented fix: delete it and generate again (accepting the deletion first: see below).
@@ -152,13 +152,11 @@ describe('two branches merged out of order', () => {
     expect(await historyOf(url)).toEqual({ versions: migrationIds(main).map(versionOf), progress: [] });
   });
 
-  // BUG (docs and the SC306 hint in compiler/diagnostics/codes.ts): "Regenerate it on top: delete it
-  // and run `schemac generate`" does not work as written: deleting the folder makes migrations.sum
-  // stale, so generate refuses with SC301 until `schemac generate --rehash` is run first. The hint
-  // should name both steps (or generate should accept the removal of a never-applied migration).
-  it.skip('the SC306 hint works as written: delete the migration, run generate', async () => {
+  // The SC306 hint names both steps: deleting the folder leaves migrations.sum stale until --rehash.
+  it('the SC306 hint works as written: delete the migration, rehash, generate', async () => {
     const { main, backfill } = await mergedOutOfOrder();
     rmSync(path.join(main, 'generated/migrations', backfill), { recursive: true });
+    expect((await runCli(['generate', '--rehash'], { cwd: main })).code).toBe(0);
     const regenerated = await runCli(['generate', '--name', 'backfill'], { cwd: main });
     expect(regenerated.stderr).toBe('');
     expect(regenerated.code).toBe(0);
