@@ -67,6 +67,12 @@ const REPRODUCTIONS: readonly Reproduction[] = [
     after: [e0Renamed, table('t', { columns: { id: integer(), c: enumColumn(e0Renamed, { default: 'paid' }) } })],
   },
   {
+    bug: 'enum-rename-with-default',
+    title: 'an enum value renamed and a table whose default names it dropped: down re-creates the table before renaming the value back',
+    before: [e0, table('t', { columns: { id: integer(), c: enumColumn(e0, { default: 'draft' }) } })],
+    after: [e0Renamed],
+  },
+  {
     bug: 'enum-remove-value-with-default',
     title: 'an enum value removed that the default named, the default changed: the recreation sets the old default',
     before: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1, { default: 'a' }) } })],

@@ -36,11 +36,10 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
   },
   {
     id: 'enum-rename-with-default',
-    summary: "down.sql resets a default naming a renamed enum value to the old label before it renames the value back (invalid input value for enum)",
+    summary: "down.sql undoes an enum value rename last, so the steps before it that name the old label fail (invalid input value for enum): a default reset to it, a dropped table or column re-created with a default naming it",
     hits(changes) {
-      const renamed = changes.flatMap((c) => (c.kind === 'enum.renameValue' ? [c.from, c.to] : []));
-      return renamed.length > 0 && changes.some((c) => c.kind === 'column.default'
-        && renamed.some((label) => [c.from?.sql, c.to?.sql].some((sql) => sql?.includes(`'${label.replaceAll("'", "''")}'`))));
+      const renames = changes.filter((c) => c.kind === 'enum.renameValue');
+      return renames.some((r) => changes.some((c) => c !== r && JSON.stringify(c).includes(`'${r.from.replaceAll("'", "''")}'`)));
     },
   },
   {
