@@ -88,6 +88,6 @@ export class Coverage {
   summary(title: string): string {
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
     const lines = [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `  ${k}: ${v}`);
-    return `${title}: ${this.cases} cases (${this.discarded} discarded by validation) in ${seconds} s\n${lines.join('\n')}`;
+    return `${title}: ${this.cases} cases (${this.discarded} discarded: rejected by validation or hitting a known bug) in ${seconds} s\n${lines.join('\n')}`;
   }
 }
