@@ -1,7 +1,7 @@
 // `npm run test:matrix [-- [--quick] [--postgres-only] [14 15 …] [test files…]]`: the live suite
 // once per PostgreSQL major (14–18 unless versions are named), one after the other, each on its own
 // throwaway server (SCHEMAC_PG_VERSION=<major>: test/helpers/pg-server.ts), then a table of
-// passed / failed / skipped / duration per version. Exits 1 if any version failed.
+// passed / failed / skipped / needs newer / duration per version. Exits 1 if any version failed.
 //
 //   --quick          only the round-trip, seed-system and compliance files (a few minutes a version)
 //   --postgres-only  leave out the tests that name PGlite (they do not depend on the server version)
@@ -138,11 +138,17 @@ function countResults(report: string, code: number, major: number): Counts {
   return { ...counts, failed: failures.length + (unexplainedExit ? 1 : 0), failures: unexplainedExit ? [`vitest exited with ${code}`] : failures };
 }
 
+/** 659.6 → `11m00s` */
+function minutes(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}m${String(whole % 60).padStart(2, '0')}s`;
+}
+
 function formatTable(rows: readonly Row[], sources: ReadonlyMap<number, string>): string {
   const header = ['version', 'server', 'binaries', 'passed', 'failed', 'skipped', 'needs newer', 'duration', 'left out'];
   const lines = rows.map((r) => [
     String(r.major), r.server, sources.get(r.major) ?? '', String(r.passed), String(r.failed), String(r.skipped), String(r.needsNewer.length),
-    `${Math.floor(r.seconds / 60)}m${String(Math.round(r.seconds % 60)).padStart(2, '0')}s`,
+    minutes(r.seconds),
     r.excluded.length > 0 ? `${r.excluded.map((f) => path.basename(f, '.test.ts')).join(', ')} (no pg_dump ≥ ${r.major})` : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
