@@ -10,6 +10,7 @@ import type { Database } from '../db/connection.js';
 import { databaseErrorInfo } from '../db/connection.js';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
 import { parseSql, type ScriptStatement } from '../expr/index.js';
+import type { OnProgress } from '../model/progress.js';
 import { quoteIdent, quoteLiteral } from '../render/quote.js';
 import { lineAt, type MigrationScript, type Unit } from './script.js';
 
@@ -23,6 +24,8 @@ export interface RunSettings {
   /** First wait before a retry, in ms; doubled each time, at most 30 s. */
   readonly retryDelayMs: number;
   readonly onRetry?: (info: { unit: Unit; attempt: number; waitMs: number; message: string }) => void;
+  /** Called as each statement of the script starts (`step 12/340`, by the script's step headers). */
+  readonly onProgress?: OnProgress;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = { lockTimeoutMs: 5000, statementTimeoutMs: 0, lockRetries: 5, retryDelayMs: 1000 };
@@ -150,8 +153,28 @@ function failure(f: StatementFailure, file: string, context: { applied: boolean;
 
 const setting = (name: string, ms: number): string => `SET ${name} = ${quoteLiteral(`${Math.round(ms)}ms`)}`;
 
+/** The database, reporting each statement of the script as it starts; bookkeeping statements are not reported. */
+function reportingStatements(db: Database, script: MigrationScript, onProgress: OnProgress): Database {
+  const statements = script.units.flatMap((u) => u.statements);
+  const total = Math.max(0, ...statements.map((s) => s.step)) || statements.length;
+  let cursor = 0;
+  const report = (sql: string): void => {
+    const at = statements.findIndex((s, i) => i >= cursor && s.sql === sql);
+    if (at < 0) return;
+    cursor = at + 1;
+    onProgress({ phase: 'run', done: statements[at]!.step || at + 1, total, detail: sql.trim().split('\n')[0]! });
+  };
+  return {
+    backend: db.backend, description: db.description, serverVersion: db.serverVersion,
+    query: (sql, params) => db.query(sql, params),
+    exec: (sql) => (report(sql), db.exec(sql)),
+    close: () => db.close(),
+  };
+}
+
 /** Run the units of a script not yet done; errors name file:line. */
-export async function runScript(db: Database, script: MigrationScript, file: string, recorder: Recorder = NO_RECORDING, settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<void> {
+export async function runScript(database: Database, script: MigrationScript, file: string, recorder: Recorder = NO_RECORDING, settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<void> {
+  const db = settings.onProgress ? reportingStatements(database, script, settings.onProgress) : database;
   const pending = script.units.filter((u) => !recorder.done.has(u.index));
   await db.exec(`${setting('lock_timeout', settings.lockTimeoutMs)}; ${setting('statement_timeout', settings.statementTimeoutMs)}`);
   let applied = recorder.done.size > 0;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { freezeSchema } from '../model/freeze.js';
 import { identityWithoutDefaults } from '../model/sequences.js';
+import type { OnProgress } from '../model/progress.js';
 import type { Column, ColumnType, IdentityOptions, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import type {
   ColumnRow,
@@ -229,8 +230,25 @@ function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
   });
 }
 
+/** The database, reporting each catalog query as it completes (`introspecting: 7/16 catalog queries`). */
+function reportingQueries(db: Database, onProgress: OnProgress): Database {
+  let done = 0;
+  return {
+    backend: db.backend, description: db.description, serverVersion: db.serverVersion,
+    async query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
+      const rows = await db.query<Row>(sql, params);
+      const name = QUERY_NAMES.find((n) => queryText.get(n) === sql);
+      if (name) onProgress({ phase: 'introspect', done: ++done, total: CATALOG_QUERY_COUNT, detail: name });
+      return rows;
+    },
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+  };
+}
+
 /** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
-export async function introspect(db: Database, options: { inTransaction?: boolean } = {}): Promise<Schema> {
+export async function introspect(database: Database, options: { inTransaction?: boolean; onProgress?: OnProgress } = {}): Promise<Schema> {
+  const db = options.onProgress ? reportingQueries(database, options.onProgress) : database;
   // Empty search_path: names come back schema-qualified. UTC: timestamptz bounds print the same everywhere.
   const saved = options.inTransaction
     ? (await db.query<{ path: string; zone: string }>("SELECT current_setting('search_path') AS path, current_setting('TimeZone') AS zone"))[0]!

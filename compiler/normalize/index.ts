@@ -18,6 +18,7 @@ import type { ObjectPath } from '../model/paths.js';
 import { loadParser } from '../expr/index.js';
 import { introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
+import type { OnProgress } from '../model/progress.js';
 import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
@@ -102,16 +103,18 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function roundTrip(declared: Schema): Promise<Schema> {
+async function roundTrip(declared: Schema, onProgress?: OnProgress): Promise<Schema> {
   await loadParser();
   const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared), { online: false }));
   return exclusive(async () => {
+    onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: 'starting the embedded PostgreSQL' });
     devDatabase ??= connect({ kind: 'pglite', dataDir: 'memory' });
     const db = await devDatabase;
     await db.exec('BEGIN');
     try {
       await createReferencedRoles(db, declared);
-      for (const step of steps) {
+      for (const [i, step] of steps.entries()) {
+        onProgress?.({ phase: 'check', done: i + 1, total: steps.length, detail: step.description });
         for (const statement of step.up) {
           try {
             await db.exec(statement);
@@ -153,7 +156,7 @@ export async function closeDevDatabase(): Promise<void> {
 }
 
 /** The declared schema as PostgreSQL stores it. Never throws for database reasons. */
-export async function normalizeDeclared(full: Schema, options: { cacheDir?: string } = {}): Promise<NormalizeResult> {
+export async function normalizeDeclared(full: Schema, options: { cacheDir?: string; onProgress?: OnProgress } = {}): Promise<NormalizeResult> {
   // Optional parts whose extension the embedded database lacks are left out (see model/optional.ts).
   const declared = withoutUnavailableParts(full, (name) => EMBEDDED_EXTENSIONS.has(name)).schema;
   const key = createHash('sha256').update(`${NORMALIZER_VERSION}\n${stableJson(declared)}`).digest('hex');
@@ -169,7 +172,7 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
   }
   let normalized: Schema;
   try {
-    normalized = await roundTrip(declared);
+    normalized = await roundTrip(declared, options.onProgress);
   } catch (error) {
     const failure = error instanceof StepFailure ? { failure: error.failure } : {};
     return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message, ...failure };
