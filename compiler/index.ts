@@ -25,6 +25,8 @@ export * as workflows from './workflows.js';
 export { docsProject, DEFAULT_DOCS_DIR, type DocsResult } from './compliance/docs-workflow.js';
 export { redactUrl } from './db/target.js';
 export type { DriftItem, DriftReport } from './drift/index.js';
+export type { DriftDefinition } from './drift/definitions.js';
+export type { OnProgress, Progress, ProgressPhase } from './model/progress.js';
 export type { Change } from './diff/index.js';
 export type { MigrationStatus } from './apply/index.js';
 export { CONFIG_FILES } from './load/config.js';

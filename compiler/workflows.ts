@@ -17,12 +17,14 @@ import { dataStepPath } from './model/paths.js';
 import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
+import { driftDefinitions, type DriftDefinition } from './drift/definitions.js';
 import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase, normalizeDeclared } from './normalize/index.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
+import type { OnProgress } from './model/progress.js';
 import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator, type SourceRef } from './model/types.js';
 import { validateSchema } from './model/validate.js';
 import { planChanges } from './plan/index.js';
@@ -42,6 +44,8 @@ export interface Context {
   /** Called when a database is still starting and we wait for it. */
   readonly onWait?: (message: string) => void;
   readonly waitSeconds?: number;
+  /** Called as long operations advance (loading, the embedded check, introspection, migrations). */
+  readonly onProgress?: OnProgress;
 }
 
 /** Where derived, disposable data lives: `.schemac/cache` next to the config. */
@@ -59,7 +63,10 @@ export async function loadDeclarations(ctx: Context, schemaPaths: readonly strin
   await prepareExpressions();
   const files = schemaPaths.flatMap((p) => moduleFiles(p, ctx.cwd));
   const declarations: Declaration[] = [];
-  for (const file of files) declarations.push(...collectDeclarations(await importModule(file, ctx.cwd)));
+  for (const [i, file] of files.entries()) {
+    ctx.onProgress?.({ phase: 'load', done: i + 1, total: files.length, detail: displayPath(ctx)(file) });
+    declarations.push(...collectDeclarations(await importModule(file, ctx.cwd)));
+  }
   const built = buildSchema(declarations, ctx.cwd);
   const diagnostics = [...built.diagnostics, ...(hasErrors(built.diagnostics) ? [] : validateSchema(built.schema, built.locate))];
   if (hasErrors(diagnostics)) return { ...built, diagnostics, files };
@@ -74,8 +81,8 @@ export async function loadDeclarations(ctx: Context, schemaPaths: readonly strin
  * (cached by content). A statement it refuses is SC220 at the declaring line; an extension the
  * embedded database lacks only means the check could not run (SC221, a warning).
  */
-export async function checkWithPostgres(loaded: LoadedDeclarations, cacheDir: string): Promise<Diagnostic[]> {
-  const result = await normalizeDeclared(loaded.schema, { cacheDir });
+export async function checkWithPostgres(loaded: LoadedDeclarations, cacheDir: string, onProgress?: OnProgress): Promise<Diagnostic[]> {
+  const result = await normalizeDeclared(loaded.schema, { cacheDir, onProgress });
   if (result.normalized) return [];
   const failure = result.failure;
   if (!failure || failure.kind === 'extension.create') {
@@ -101,7 +108,7 @@ function locateWithParents(locate: SourceLocator, path: string): ReturnType<Sour
 export async function validateProject(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) return loaded;
-  return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project)))] };
+  return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project), ctx.onProgress))] };
 }
 
 /** Declarations that must be valid to go on (errors stop the command), limited to what the project manages. */
@@ -109,7 +116,7 @@ export async function loadValidDeclarations(ctx: Context, project: ResolvedProje
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
   const managedPart = { ...loaded, schema: filterSchema(loaded.schema, project.filters) };
-  const checked = await checkWithPostgres(managedPart, cacheDirOf(project));
+  const checked = await checkWithPostgres(managedPart, cacheDirOf(project), ctx.onProgress);
   if (hasErrors(checked)) throw new SchemacError(checked);
   return { ...managedPart, diagnostics: [...loaded.diagnostics, ...checked] };
 }
@@ -263,14 +270,19 @@ export async function readFolder(ctx: Context, project: ResolvedProject): Promis
   return readMigrationFolder(project.outDir, displayPath(ctx));
 }
 
+/** Run settings that report each statement to the context's progress callback. */
+const withProgress = (ctx: Context, settings: RunSettings = DEFAULT_RUN_SETTINGS): RunSettings => (ctx.onProgress ? { ...settings, onProgress: ctx.onProgress } : settings);
+
 export async function applyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<ApplyOptions, 'display'> = {}): Promise<ApplyResult & { database: string }> {
   const folder = await readFolder(ctx, project);
-  return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, display: displayPath(ctx) })), database: db.description }), project);
+  const settings = withProgress(ctx, options.settings);
+  return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, settings, display: displayPath(ctx) })), database: db.description }), project);
 }
 
 export async function rollbackProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<RollbackOptions, 'display'> = {}): Promise<{ rolledBack: readonly Migration[]; database: string }> {
   const folder = await readFolder(ctx, project);
-  return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, display: displayPath(ctx) }), database: db.description }), project);
+  const settings = withProgress(ctx, options.settings);
+  return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, settings, display: displayPath(ctx) }), database: db.description }), project);
 }
 
 export async function statusProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ statuses: MigrationStatus[]; database: string }> {
@@ -279,7 +291,7 @@ export async function statusProject(ctx: Context, project: ResolvedProject, targ
 }
 
 export async function inspectTarget(ctx: Context, target: DatabaseTarget): Promise<Schema> {
-  return usingDatabase(ctx, target, (db) => introspect(db));
+  return usingDatabase(ctx, target, (db) => introspect(db, { onProgress: ctx.onProgress }));
 }
 
 /**
@@ -313,10 +325,10 @@ export async function comparableSchemas(
   db: Database,
   declared: Schema,
   live: Schema,
-  options: { cacheDir?: string; devDatabase?: boolean } = {},
+  options: { cacheDir?: string; devDatabase?: boolean; onProgress?: OnProgress } = {},
 ): Promise<{ declared: Schema; live: Schema }> {
   if (options.devDatabase !== false) {
-    const normalized = await normalizeDeclared(declared, options.cacheDir ? { cacheDir: options.cacheDir } : {});
+    const normalized = await normalizeDeclared(declared, { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), onProgress: options.onProgress });
     if (normalized.normalized) return { declared: normalized.schema, live };
   }
   await db.exec('BEGIN READ ONLY');
@@ -332,6 +344,8 @@ export interface DriftResult extends DriftReport {
   readonly database: string;
   /** Optional parts left out: their extension is not available on this server. */
   readonly skipped: readonly SkippedPart[];
+  /** With `definitions`: the SQL of each drifting object as declared and as found, to show side by side. */
+  readonly definitions?: readonly DriftDefinition[];
 }
 
 /** The declared schema as this server can hold it: optional parts whose extension it lacks left out. */
@@ -345,18 +359,20 @@ async function partsForServer(db: Database, declared: Schema): Promise<{ schema:
  * The declarations and the database made comparable: the part of each the project manages
  * (include/exclude filters), without optional parts this server cannot hold.
  */
-async function compareWithDatabase(db: Database, project: ResolvedProject, declared: Schema) {
+async function compareWithDatabase(db: Database, project: ResolvedProject, declared: Schema, options: { onProgress?: OnProgress } = {}) {
   const parts = await partsForServer(db, declared);
-  const live = filterSchema(await introspect(db), project.filters);
-  const comparable = await comparableSchemas(db, parts.schema, live, { cacheDir: cacheDirOf(project) });
+  const live = filterSchema(await introspect(db, options), project.filters);
+  const comparable = await comparableSchemas(db, parts.schema, live, { cacheDir: cacheDirOf(project), ...options });
   return { parts, comparable };
 }
 
-export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<DriftResult> {
+export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: { definitions?: boolean } = {}): Promise<DriftResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema);
-    return { ...detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) }), database: db.description, skipped: parts.skipped };
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
+    const report = detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) });
+    const definitions = options.definitions ? { definitions: driftDefinitions(comparable.live, comparable.declared, report.items) } : {};
+    return { ...report, database: db.description, skipped: parts.skipped, ...definitions };
   });
 }
 
@@ -367,7 +383,7 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
 export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport & { skipped: readonly SkippedPart[] }> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema);
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
     const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
     const objects = drift.items.filter((i) => i.kind !== 'unexpected');
     const unpopulated = await unpopulatedViews(db);
@@ -401,7 +417,7 @@ export interface PlanResult {
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<PlanResult> {
   const declared = await loadValidDeclarations(ctx, project);
   return usingDatabase(ctx, target, async (db) => {
-    const { comparable } = await compareWithDatabase(db, project, declared.schema);
+    const { comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
     const personal = new Set(declared.schema.tables.filter((t) => t.columns.some((c) => c.compliance?.personal)).map((t) => `${t.schema}.${t.name}`));
     const reports = steps.map((rendered): PlanStepReport => {
@@ -438,7 +454,7 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
   if (source === 'empty') return { schema: EMPTY_SCHEMA, locate: NO_SOURCES, description: 'an empty database' };
   if (source.startsWith('snapshot:')) return { schema: readSnapshotFile(ctx, source.slice(9)), locate: NO_SOURCES, description: source };
   if (/^(postgres(ql)?:\/\/|pglite:)/.test(source)) {
-    return usingDatabase(ctx, parseTarget(source, ctx.cwd), async (db) => ({ schema: await introspect(db), locate: NO_SOURCES, description: db.description }));
+    return usingDatabase(ctx, parseTarget(source, ctx.cwd), async (db) => ({ schema: await introspect(db, { onProgress: ctx.onProgress }), locate: NO_SOURCES, description: db.description }));
   }
   const isConfig = /schemac\.config\.[mc]?[jt]s$/.test(source);
   const declarations = isConfig
@@ -464,7 +480,7 @@ export async function pullProject(ctx: Context, target: DatabaseTarget, outDir: 
   }
   await prepareExpressions();
   return usingDatabase(ctx, target, async (db) => {
-    const files = pullSchema(await introspect(db));
+    const files = pullSchema(await introspect(db, { onProgress: ctx.onProgress }));
     for (const file of files) {
       const full = path.join(out, file.path);
       mkdirSync(path.dirname(full), { recursive: true });
