@@ -5,9 +5,11 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_DOCS_DIR, docsProject, workflows, type DriftItem, type MigrationStatus } from '../compiler/index.js';
+import { DEFAULT_DOCS_DIR, docsProject, workflows, type Change, type MigrationStatus } from '../compiler/index.js';
 import { initProject } from './init.js';
-import { Output, paint, type Format } from './output.js';
+import { Output, type Format } from './output/index.js';
+import { colourScript, stepEffect } from './output/script.js';
+import { formatDiff, unifiedDiff } from './output/unified-diff.js';
 
 /** schemac's own package.json: one folder up from source (cli/), two from the build (dist/cli/). */
 function packageVersion(): string {
@@ -29,6 +31,8 @@ interface GlobalOptions {
   format: Format;
   quiet?: boolean;
   debug?: boolean;
+  /** false after --no-color. */
+  color?: boolean;
   wait: string;
 }
 
@@ -36,7 +40,13 @@ type Action = (ctx: workflows.Context, options: Record<string, unknown> & Global
 
 function contextFor(options: GlobalOptions, out: Output): workflows.Context {
   const wait = Number(options.wait);
-  return { cwd: process.cwd(), env: process.env, onWait: (m) => out.progress(m), waitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 15 };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    onWait: (m) => out.progress(m),
+    onProgress: (p) => out.advance(p),
+    waitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 15,
+  };
 }
 
 function run(action: Action) {
@@ -44,11 +54,14 @@ function run(action: Action) {
     const command = received.at(-1) as Command;
     const options = command.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
     const args = received.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
-    const out = new Output({ format: options.format, quiet: options.quiet === true, debug: options.debug === true });
+    const out = new Output({ format: options.format, quiet: options.quiet === true, debug: options.debug === true, color: options.color !== false });
     try {
       process.exitCode = await action(contextFor(options, out), options, out, args);
     } catch (error) {
+      out.finish();
       process.exitCode = out.failure(error);
+    } finally {
+      out.finish();
     }
   };
 }
@@ -69,10 +82,26 @@ const validate: Action = async (ctx, options, out) => {
   if (options.format === 'json') out.json({ ok: errors.length === 0, tables: loaded.schema.tables.length, diagnostics: loaded.diagnostics });
   else {
     out.diagnostics(loaded.diagnostics);
-    if (errors.length === 0) out.info(`${paint(process.stdout)(32, 'ok')}: ${loaded.schema.tables.length} tables, ${loaded.schema.enums.length} enums in ${loaded.files.length} file(s)`);
+    if (errors.length === 0) out.info(`${out.colour.green('ok')}: ${loaded.schema.tables.length} tables, ${loaded.schema.enums.length} enums in ${loaded.files.length} file(s)`);
   }
   return errors.length === 0 ? 0 : 1;
 };
+
+const SUMMARY_LINES = 30;
+
+/**
+ * One line per change (the first SUMMARY_LINES), marked and coloured by what it does:
+ * `+ table public.users`, `- index public.users_email_idx`, `~ column public.users.email (column.type)`.
+ */
+function changeSummary(out: Output, changes: readonly Change[]): string {
+  const marks = { add: ['+', out.colour.green], drop: ['-', out.colour.red], change: ['~', out.colour.yellow] } as const;
+  const lines = changes.slice(0, SUMMARY_LINES).map((c) => {
+    const [mark, style] = marks[stepEffect(c.kind)];
+    return `  ${style(`${mark} ${c.path.replace(':', ' ')}`)}${c.kind.endsWith('.create') || c.kind.endsWith('.drop') ? '' : out.colour.dim(` (${c.kind})`)}`;
+  });
+  const more = changes.length - SUMMARY_LINES;
+  return [...lines, ...(more > 0 ? [`  … and ${more} more`] : [])].join('\n');
+}
 
 const generate: Action = async (ctx, options, out) => {
   const p = await project(ctx, options);
@@ -92,11 +121,16 @@ const generate: Action = async (ctx, options, out) => {
     out.info('No changes: the declarations match the latest migration.');
   } else if (check) {
     out.result(`A migration is missing: the declarations differ from the latest snapshot by ${result.changes.length} change(s). Run \`schemac generate\`.`);
+    out.info(changeSummary(out, result.changes));
   } else {
-    out.info(`Wrote ${workflows.displayPath(ctx)(result.written!)} (${result.changes.length} change(s)).`);
+    out.info(`Wrote ${workflows.displayPath(ctx)(result.written!)} (${result.changes.length} change(s)):`);
+    out.info(changeSummary(out, result.changes));
   }
   return check && result.changes.length > 0 ? 1 : 0;
 };
+
+/** How a rendered step is coloured in a script: by what it does, yellow when it has hazards. */
+const scriptStep = (s: workflows.PlanResult['steps'][number]) => ({ effect: stepEffect(s.step.change.kind), hazardous: s.step.hazards.length > 0 });
 
 /** `plan --format markdown`: a pull-request comment — changes, hazards, compliance impact, rollback summary. */
 function planMarkdown(result: workflows.PlanResult): string {
@@ -163,7 +197,7 @@ const plan: Action = async (ctx, options, out) => {
   } else if (options.format === 'markdown') {
     out.result(result.changes.length === 0 ? `### schemac plan for ${result.database}\n\nNothing to do: the database matches the declarations.` : planMarkdown(result));
   } else if (result.changes.length === 0) out.info(`${result.database} matches the declarations: nothing to do.`);
-  else out.result(result.sql);
+  else out.result(colourScript(result.sql, result.steps.map(scriptStep), out.colour));
   return 0;
 };
 
@@ -195,7 +229,7 @@ const apply: Action = async (ctx, options, out) => {
     settings: settingsFrom(p, options, out),
     onSkip: skipNotice(out),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
-    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`applied ${m.id} (${ms} ms)`) : undefined),
+    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`applied ${m.id} (${ms} ms)`) : out.runningMigration({ verb: 'applying', id: m.id })),
   });
   if (options.format === 'json') out.json({ database: result.database, dryRun, applied: result.applied.map((m) => m.id), pending: result.pending.map((m) => m.id) });
   else if (dryRun) {
@@ -216,7 +250,7 @@ const rollback: Action = async (ctx, options, out) => {
     onSkip: skipNotice(out),
     ...(steps !== undefined ? { steps } : {}),
     ...(typeof options['to'] === 'string' ? { to: options['to'] } : {}),
-    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`rolled back ${m.id} (${ms} ms)`) : undefined),
+    onMigration: (m, phase, ms) => (phase === 'done' ? out.info(`rolled back ${m.id} (${ms} ms)`) : out.runningMigration({ verb: 'rolling back', id: m.id })),
   });
   if (options.format === 'json') out.json({ database: result.database, rolledBack: result.rolledBack.map((m) => m.id) });
   else if (result.rolledBack.length === 0) out.info('Nothing to roll back.');
@@ -236,7 +270,8 @@ const status: Action = async (ctx, options, out) => {
   return options['exitCode'] === true && findings > 0 ? 1 : 0;
 };
 
-function printDrift(out: Output, format: Format, database: string, items: readonly DriftItem[], unmanaged: readonly { kind: string; schema: string; name: string }[]): void {
+function printDrift(out: Output, format: Format, result: workflows.DriftResult): void {
+  const { database, items, unmanaged } = result;
   if (format === 'json') return out.json({ version: 1, database, drift: items.length > 0, items, unmanaged });
   if (format === 'text' && unmanaged.length > 0) {
     out.info(`Not managed by schemac (listed, not compared): ${unmanaged.map((u) => `${u.kind} ${u.schema ? `${u.schema}.` : ''}${u.name}`).join(', ')}`);
@@ -250,9 +285,27 @@ function printDrift(out: Output, format: Format, database: string, items: readon
       ...items.map((i) => `| \`${i.path}\` | ${i.message} | ${i.at ? `${i.at.file}:${i.at.line}` : ''} |`)].join('\n'));
     return;
   }
-  if (items.length === 0) return out.info(`${paint(process.stdout)(32, 'No drift')}: ${database} matches the declarations.`);
-  out.result(`${paint(process.stdout)(33, 'Drift')}: ${items.length} difference(s) between ${database} and the declarations:`);
+  if (items.length === 0) return out.info(`${out.colour.green('No drift')}: ${database} matches the declarations.`);
+  out.result(`${out.colour.yellow('Drift')}: ${items.length} difference(s) between ${database} and the declarations:`);
   for (const i of items) out.result(`  ${i.at ? `${i.at.file}:${i.at.line}  ` : ''}${i.message}  [${i.path}]`);
+  for (const d of result.definitions ?? []) out.info(`\n${driftDiff(out, result, d)}`);
+}
+
+/**
+ * One drifting object as a unified diff: its SQL as declared (`-`) against the database's (`+`).
+ *
+ *   --- declared: table public.users (schema/users.ts:4)
+ *   +++ database: table public.users
+ *   @@ -2,3 +2,3 @@ …
+ */
+function driftDiff(out: Output, result: workflows.DriftResult, d: NonNullable<workflows.DriftResult['definitions']>[number]): string {
+  const name = d.path.replace(':', ' ');
+  const at = result.items.find((i) => d.items.includes(i.path) && i.at)?.at;
+  const lines = unifiedDiff(d.declared ?? '', d.actual ?? '', {
+    from: d.declared === undefined ? `declared: ${name} (not declared)` : `declared: ${name}${at ? ` (${at.file}:${at.line})` : ''}`,
+    to: d.actual === undefined ? `database: ${name} (missing)` : `database: ${name}`,
+  });
+  return formatDiff(lines, out.colour);
 }
 
 const lint: Action = async (ctx, options, out, files) => {
@@ -317,9 +370,9 @@ const verify: Action = async (ctx, options, out) => {
 
 const drift: Action = async (ctx, options, out) => {
   const { project: p, target } = await projectAndTarget(ctx, options);
-  const result = await workflows.driftProject(ctx, p, target);
+  const result = await workflows.driftProject(ctx, p, target, { definitions: options.format === 'text' && options.quiet !== true });
   if (options.format !== 'json') printSkipped(out, result.skipped);
-  printDrift(out, options.format, result.database, result.items, result.unmanaged);
+  printDrift(out, options.format, result);
   return result.items.length > 0 ? 1 : 0;
 };
 
@@ -330,7 +383,7 @@ const diff: Action = async (ctx, options, out) => {
   const target = await workflows.resolveSource(ctx, to, options.project);
   const { changes, steps } = await workflows.planSteps(source.schema, target.schema);
   if (options.format === 'json') out.json({ from: source.description, to: target.description, changes });
-  else if (changes.length > 0) out.result(workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps));
+  else if (changes.length > 0) out.result(colourScript(workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps), steps.map(scriptStep), out.colour));
   else out.info('-- no differences');
   return options['exitCode'] === true && changes.length > 0 ? 1 : 0;
 };
@@ -377,7 +430,8 @@ const program = new Command('schemac')
   .option('--project <name>', 'project of a multi-project config')
   .option('--url <url>', 'database URL: postgres://…, pglite:<dir> or pglite:memory')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'github', 'sql']).default('text'))
-  .option('--quiet', 'print only results and errors')
+  .option('--quiet', 'print only results and errors: no notes, warnings or progress')
+  .option('--no-color', 'no colour, even on a terminal (also: NO_COLOR=1; FORCE_COLOR=1 forces it)')
   .option('--debug', 'print stack traces of errors')
   .option('--wait <seconds>', 'how long to wait for a database that is still starting', '15')
   .showHelpAfterError()
