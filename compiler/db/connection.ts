@@ -198,6 +198,9 @@ async function saveTemplate(db: { dumpDataDir(compression?: 'none'): Promise<Fil
 
 const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir).length === 0;
 
+/** Lock slots per connection of the embedded database: room for a migration of ~10,000 tables with their indexes. */
+const EMBEDDED_MAX_LOCKS = 512;
+
 async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const description = describeTarget(target);
@@ -211,6 +214,8 @@ async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' 
       ...(target.dataDir === 'memory' ? {} : { dataDir: target.dataDir }),
       ...(loadDataDir ? { loadDataDir } : {}),
       extensions: extensions as never,
+      // The default (64 per connection) runs out near 1,600 tables created in one transaction.
+      postgresqlconf: [`max_locks_per_transaction = ${EMBEDDED_MAX_LOCKS}`],
     });
     if (fresh && !loadDataDir) await saveTemplate(pglite as never, template);
     const db = pglite as unknown as PGliteLike;

@@ -4,13 +4,14 @@
  * declared schema is compared with a live database, it is created in a throwaway in-memory PGlite
  * and read back with the same introspection — the "dev database" idea, with no server or Docker.
  *
- * The result is cached by content (`.schemac/cache/`), so repeated drift checks cost one file
- * read. When the embedded database cannot build the schema (an extension it lacks, say), the
+ * The result is cached by content, unit by unit (a table with its partitions, a view, the globals:
+ * see units.ts) in `.schemac/cache/normalized-units.json`, so a drift check of an unchanged schema
+ * costs one file read and a change to one table rebuilds that table alone. When the embedded database cannot build the schema (an extension it lacks, say), the
  * declared schema is returned unchanged with the reason, and comparison falls back to canonical
  * parse trees alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connect, databaseErrorInfo, EMBEDDED_EXTENSIONS, type Database } from '../db/connection.js';
 import { diffSchemas, type Change } from '../diff/index.js';
@@ -19,15 +20,16 @@ import { loadParser } from '../expr/index.js';
 import { introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
 import type { OnProgress } from '../model/progress.js';
-import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
+import { EMPTY_SCHEMA, type Grant, type Schema, type Table, type View } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
 import { stableJson } from '../render/json.js';
 import { quoteIdent } from '../render/quote.js';
+import { compareC, globalsOf, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
 
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
-const NORMALIZER_VERSION = 1;
+const NORMALIZER_VERSION = 2;
 
 /** The declaration PostgreSQL refused while building the schema in the dev database. */
 export interface DevDatabaseFailure {
@@ -103,24 +105,38 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function roundTrip(declared: Schema, onProgress?: OnProgress): Promise<Schema> {
+/** Statements sent to the dev database in one call (a failed batch is replayed one by one to name the culprit). */
+const BATCH_STATEMENTS = 100;
+
+async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabel = ''): Promise<Schema> {
   await loadParser();
   const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared), { online: false }));
+  const statements = steps.flatMap((step) => step.up.map((statement) => ({ step, statement })));
   return exclusive(async () => {
-    onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: 'starting the embedded PostgreSQL' });
+    onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: `starting the embedded PostgreSQL${progressLabel}` });
     devDatabase ??= connect({ kind: 'pglite', dataDir: 'memory' });
     const db = await devDatabase;
     await db.exec('BEGIN');
     try {
       await createReferencedRoles(db, declared);
-      for (const [i, step] of steps.entries()) {
-        onProgress?.({ phase: 'check', done: i + 1, total: steps.length, detail: step.description });
-        for (const statement of step.up) {
-          try {
-            await db.exec(statement);
-          } catch (error) {
-            const info = databaseErrorInfo(error);
-            throw new StepFailure({ path: step.step.change.path, kind: step.step.change.kind, message: info.message, statement });
+      for (let from = 0; from < statements.length; from += BATCH_STATEMENTS) {
+        const batch = statements.slice(from, from + BATCH_STATEMENTS);
+        const last = batch[batch.length - 1]!.step;
+        onProgress?.({ phase: 'check', done: steps.indexOf(last) + 1, total: steps.length, detail: `${last.description}${progressLabel}` });
+        await db.exec('SAVEPOINT schemac_batch');
+        try {
+          await db.exec(batch.map((s) => s.statement.replace(/;\s*$/, '')).join(';\n'));
+          await db.exec('RELEASE SAVEPOINT schemac_batch');
+        } catch {
+          // Which statement? Replay the batch one by one: the first to fail is named.
+          await db.exec('ROLLBACK TO SAVEPOINT schemac_batch');
+          for (const { step, statement } of batch) {
+            try {
+              await db.exec(statement);
+            } catch (error) {
+              const info = databaseErrorInfo(error);
+              throw new StepFailure({ path: step.step.change.path, kind: step.step.change.kind, message: info.message, statement });
+            }
           }
         }
       }
@@ -146,8 +162,6 @@ async function createReferencedRoles(db: Database, schema: Schema): Promise<void
   for (const role of wanted) if (!existing.has(role)) await db.exec(`CREATE ROLE ${quoteIdent(role)}`);
 }
 
-const memoryCache = new Map<string, Schema>();
-
 /** Close the embedded dev database, if one was started (a CLI run ends with this). */
 export async function closeDevDatabase(): Promise<void> {
   const pending = devDatabase;
@@ -155,34 +169,215 @@ export async function closeDevDatabase(): Promise<void> {
   if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
 }
 
-/** The declared schema as PostgreSQL stores it. Never throws for database reasons. */
+// ---------------------------------------------------------------------------------------------
+// Units: build what is not cached, in chunks; merge.
+
+/** Tables (partitions and stubs included) built in one dev-database transaction at most. */
+const CHUNK_TABLES = 250;
+
+const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
+
+/** The normalised globals as introspection read them: the schema without relations and their grants. */
+type StoredGlobals = Omit<Schema, 'tables' | 'views' | 'unmanaged'>;
+
+const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
+
+function globalsFrom(normalized: Schema): StoredGlobals {
+  const { tables: _t, views: _v, unmanaged: _u, ...rest } = normalized;
+  return { ...rest, ...(rest.grants ? { grants: rest.grants.filter((g) => !isRelationGrant(g)) } : {}) };
+}
+
+function unitFrom(unit: NormalizeUnit, normalized: Schema): NormalizedUnit | undefined {
+  const tables = new Map(normalized.tables.map((t) => [relationKey(t.schema, t.name), t]));
+  const views = new Map(normalized.views.map((v) => [relationKey(v.schema, v.name), v]));
+  const builtTables = unit.tables.map((t) => tables.get(relationKey(t.schema, t.name)));
+  const builtViews = unit.views.map((v) => views.get(relationKey(v.schema, v.name)));
+  if (builtTables.some((t) => t === undefined) || builtViews.some((v) => v === undefined)) return undefined;
+  const relations = new Set([...unit.tables, ...unit.views].map((r) => relationKey(r.schema, r.name)));
+  const grants = (normalized.grants ?? []).filter((g) => isRelationGrant(g) && relations.has(relationKey(g.schema, g.name)));
+  return { tables: builtTables as Table[], views: builtViews as View[], grants };
+}
+
+/** The schema one chunk is built from: the globals, its units, and what they need (views in full, tables as stubs). */
+function chunkSchema(globals: Schema, chunk: readonly NormalizeUnit[], byRelation: ReadonlyMap<string, NormalizeUnit>): Schema {
+  const inChunk = new Set(chunk.map((u) => u.id));
+  const tables = chunk.flatMap((u) => u.tables);
+  const views = chunk.flatMap((u) => u.views);
+  const queue = chunk.flatMap((u) => u.needs);
+  const seen = new Set<string>();
+  for (let need = queue.shift(); need !== undefined; need = queue.shift()) {
+    const unit = byRelation.get(need);
+    if (!unit || seen.has(unit.id) || inChunk.has(unit.id)) continue;
+    seen.add(unit.id);
+    if (unit.views.length > 0) {
+      views.push(...unit.views);
+      queue.push(...unit.needs);
+    } else {
+      tables.push(...unit.tables.map(stubTable));
+    }
+  }
+  return { ...globals, tables, views, grants: [...(globals.grants ?? []), ...chunk.flatMap((u) => u.grants)] };
+}
+
+/** Chunks of units of at most CHUNK_TABLES tables each (a bigger unit is a chunk of its own). */
+function chunksOf(units: readonly NormalizeUnit[]): NormalizeUnit[][] {
+  const chunks: NormalizeUnit[][] = [];
+  let current: NormalizeUnit[] = [];
+  let size = 0;
+  for (const unit of units) {
+    const weight = Math.max(1, unit.tables.length + unit.needs.length);
+    if (current.length > 0 && size + weight > CHUNK_TABLES) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(unit);
+    size += weight;
+  }
+  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+/** The whole normalised schema from its parts, in introspection's order. */
+function merge(globals: StoredGlobals, parts: readonly NormalizedUnit[]): Schema {
+  const byName = <T extends { schema: string; name: string }>(a: T, b: T): number => compareC(a.schema, b.schema) || compareC(a.name, b.name);
+  const grants = [...(globals.grants ?? []), ...parts.flatMap((p) => p.grants)].sort((a, b) =>
+    compareC(a.kind, b.kind) || compareC(a.schema, b.schema) || compareC(a.name, b.name) || compareC(a.signature ?? '', b.signature ?? '')
+    || compareC(a.role, b.role) || Number(a.withGrantOption ?? false) - Number(b.withGrantOption ?? false));
+  return freezeSchema({
+    ...globals,
+    tables: parts.flatMap((p) => p.tables).sort(byName),
+    views: parts.flatMap((p) => p.views).sort(byName),
+    ...(globals.grants || grants.length > 0 ? { grants } : {}),
+  } as Schema);
+}
+
+/**
+ * Normalised units by key, across runs: `.schemac/cache/normalized-units.json` (one file, written
+ * when something new was normalised), and this process's memory.
+ */
+const UNIT_CACHE_FILE = 'normalized-units.json';
+const unitMemory = new Map<string, unknown>();
+
+interface UnitCacheFile {
+  readonly version: number;
+  readonly entries: Record<string, unknown>;
+}
+
+function readUnitCache(cacheDir: string | undefined): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  if (!cacheDir) return entries;
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(cacheDir, UNIT_CACHE_FILE), 'utf8')) as UnitCacheFile;
+    if (parsed.version === NORMALIZER_VERSION) for (const [key, value] of Object.entries(parsed.entries)) entries.set(key, value);
+  } catch {
+    // Missing or damaged: everything is normalised again.
+  }
+  return entries;
+}
+
+/** Write the cache: what this run used first, then older entries while the file stays within a few times this schema's size. */
+function writeUnitCache(cacheDir: string, used: ReadonlyMap<string, unknown>, older: ReadonlyMap<string, unknown>): void {
+  const entries: Record<string, unknown> = Object.fromEntries(used);
+  let room = used.size * 2;
+  for (const [key, value] of older) {
+    if (room-- <= 0) break;
+    if (!(key in entries)) entries[key] = value;
+  }
+  const file = path.join(cacheDir, UNIT_CACHE_FILE);
+  mkdirSync(cacheDir, { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, JSON.stringify({ version: NORMALIZER_VERSION, entries } satisfies UnitCacheFile));
+  renameSync(temporary, file);
+}
+
+/** A build failure that may come from cutting the schema (a dependency the units did not see), not from the declarations. */
+class ChunkFailure extends Error {}
+
+/**
+ * Normalise the units not in the cache, chunk by chunk (each chunk in its own rolled-back
+ * transaction, so the dev database never holds more than one chunk: time grows linearly).
+ */
+async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<string, unknown>, onProgress?: OnProgress): Promise<void> {
+  const missing = split.units.filter((u) => !cached.has(u.key));
+  if (missing.length === 0 && cached.has(split.globalsKey)) return;
+  const globals = globalsOf(declared);
+  const byRelation = new Map<string, NormalizeUnit>();
+  for (const unit of split.units) for (const r of [...unit.tables, ...unit.views]) byRelation.set(relationKey(r.schema, r.name), unit);
+  const chunks = chunksOf(missing);
+  for (const [i, chunk] of chunks.entries()) {
+    let normalized: Schema;
+    try {
+      normalized = await roundTrip(chunkSchema(globals, chunk, byRelation), onProgress, chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : '');
+    } catch (error) {
+      if (error instanceof StepFailure) throw new ChunkFailure(error.message);
+      throw error;
+    }
+    if (!cached.has(split.globalsKey)) cached.set(split.globalsKey, globalsFrom(normalized));
+    for (const unit of chunk) {
+      const built = unitFrom(unit, normalized);
+      if (!built) throw new ChunkFailure(`${unit.id} was not read back`);
+      cached.set(unit.key, built);
+    }
+  }
+}
+
+/** Fill the cache from one whole-schema round trip (the fallback). */
+function storeAll(split: SchemaUnits, normalized: Schema, cached: Map<string, unknown>): void {
+  cached.set(split.globalsKey, globalsFrom(normalized));
+  for (const unit of split.units) {
+    const built = unitFrom(unit, normalized);
+    if (built) cached.set(unit.key, built);
+  }
+}
+
+const memoryCache = new Map<string, Schema>();
+
+/**
+ * The declared schema as PostgreSQL stores it. Never throws for database reasons.
+ *
+ * Unit by unit (see units.ts): what is cached is read, the rest is built in the dev database in
+ * chunks. When a chunk fails, the whole schema is built at once — the exact verdict, naming the
+ * declaration PostgreSQL refused.
+ */
 export async function normalizeDeclared(full: Schema, options: { cacheDir?: string; onProgress?: OnProgress } = {}): Promise<NormalizeResult> {
   // Optional parts whose extension the embedded database lacks are left out (see model/optional.ts).
   const declared = withoutUnavailableParts(full, (name) => EMBEDDED_EXTENSIONS.has(name)).schema;
   const key = createHash('sha256').update(`${NORMALIZER_VERSION}\n${stableJson(declared)}`).digest('hex');
   const remembered = memoryCache.get(key);
   if (remembered) return { schema: carryDeclarationFields(declared, remembered), normalized: true };
-  const cacheFile = options.cacheDir ? path.join(options.cacheDir, `normalized-${key.slice(0, 32)}.json`) : undefined;
-  if (cacheFile && existsSync(cacheFile)) {
+
+  const split = splitSchema(declared, String(NORMALIZER_VERSION));
+  const onDisk = readUnitCache(options.cacheDir);
+  const cached = new Map<string, unknown>();
+  for (const k of [split.globalsKey, ...split.units.map((u) => u.key)]) {
+    const value = unitMemory.get(k) ?? onDisk.get(k);
+    if (value !== undefined) cached.set(k, value);
+  }
+  const before = cached.size;
+  try {
+    await buildMissing(declared, split, cached, options.onProgress);
+  } catch (error) {
+    if (!(error instanceof ChunkFailure)) return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message };
     try {
-      return { schema: carryDeclarationFields(declared, freezeSchema(JSON.parse(readFileSync(cacheFile, 'utf8')) as Schema)), normalized: true };
-    } catch {
-      // A damaged cache entry is rebuilt below.
+      storeAll(split, await roundTrip(declared, options.onProgress), cached);
+    } catch (failure) {
+      const found = failure instanceof StepFailure ? { failure: failure.failure } : {};
+      return { schema: declared, normalized: false, reason: databaseErrorInfo(failure).message, ...found };
     }
   }
-  let normalized: Schema;
-  try {
-    normalized = await roundTrip(declared, options.onProgress);
-  } catch (error) {
-    const failure = error instanceof StepFailure ? { failure: error.failure } : {};
-    return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message, ...failure };
-  }
+  const parts = split.units.map((u) => cached.get(u.key) as NormalizedUnit | undefined);
+  const globals = cached.get(split.globalsKey) as StoredGlobals | undefined;
+  if (!globals || parts.some((p) => p === undefined)) return { schema: declared, normalized: false, reason: 'the embedded PostgreSQL did not read every object back' };
+  for (const [k, value] of cached) unitMemory.set(k, value);
+  if (options.cacheDir && cached.size > before) writeUnitCache(options.cacheDir, cached, onDisk);
+  const normalized = merge(globals, parts as NormalizedUnit[]);
   memoryCache.set(key, normalized);
-  if (cacheFile) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.tmp-${process.pid}`;
-    writeFileSync(temporary, stableJson(normalized));
-    renameSync(temporary, cacheFile);
-  }
   return { schema: carryDeclarationFields(declared, normalized), normalized: true };
+}
+
+/** The whole declared schema built at once, without caches: what the units must add up to (tests, diagnosis). */
+export async function normalizeWholeSchema(full: Schema): Promise<Schema> {
+  const declared = withoutUnavailableParts(full, (name) => EMBEDDED_EXTENSIONS.has(name)).schema;
+  return carryDeclarationFields(declared, await roundTrip(declared));
 }
