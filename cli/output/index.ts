@@ -34,7 +34,9 @@ export class Output {
     this.colour = colour(process.stdout);
     this.errorColour = colour(process.stderr);
     const showProgress = progressEnabled({ format: options.format, quiet: options.quiet, isTTY: process.stderr.isTTY === true, env });
-    this.progressLine = showProgress ? new ProgressLine({ stream: process.stderr }) : undefined;
+    // SCHEMAC_PROGRESS_DELAY_MS: how long work runs before the line shows (default 1000; tests use 0).
+    const delay = Number(env['SCHEMAC_PROGRESS_DELAY_MS'] || 1000);
+    this.progressLine = showProgress ? new ProgressLine({ stream: process.stderr, delayMs: Number.isFinite(delay) ? delay : 1000 }) : undefined;
   }
 
   /** Every write goes through here: a progress line is cleared first (and redrawn by its timer). */
