@@ -44,9 +44,11 @@ export const PHASES: Record<ChangeKind, number> = {
   'column.type': 16,
   'table.persistence': 16.5,
   'table.storage': 16.5,
+  // Defaults, serial sequences and identities in one phase: an identity is dropped before a serial
+  // sequence takes its place (and its name) and added after one is dropped (see subPhase).
   'column.default': 17,
   'column.sequence': 17,
-  'column.identity': 18,
+  'column.identity': 17,
   'column.nullability': 19,
   'constraint.add': 20,
   'index.create': 21,
@@ -80,13 +82,17 @@ export const PHASES: Record<ChangeKind, number> = {
   'data.run': 26,
 };
 
-/** Within a phase: dependency depth for views and partitions, column position, keys before foreign keys. */
+/**
+ * Within a phase: dependency depth for views and partitions, column position, keys before foreign
+ * keys, identities dropped before defaults and sequences change and added or altered after.
+ */
 export function subPhase(change: Change): number {
   if (change.kind === 'view.drop') return -change.depth;
   if (change.kind === 'view.create') return change.depth;
   if (change.kind === 'table.create') return change.level;
   if (change.kind === 'column.add') return change.position;
   if (change.kind === 'table.drop') return -change.level;
+  if (change.kind === 'column.identity') return change.to === undefined ? -1 : 1;
   if (change.kind === 'constraint.drop') return change.constraint.type === 'foreignKey' ? 0 : 1;
   if (change.kind === 'constraint.add') return change.constraint.type === 'foreignKey' ? 1 : 0;
   return 0;
