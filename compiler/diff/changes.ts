@@ -41,18 +41,26 @@ export type Constraint =
   | { readonly type: 'exclusion'; readonly value: ExclusionConstraint };
 
 /**
+ * CHECKs and partial or expression indexes of a table that PostgreSQL cannot carry through a
+ * change of a column's type (it re-parses their stored text with the new type: `operator does not
+ * exist: e1 <> text`): dropped before the change and re-created, with their comments, after it.
+ */
+export interface TableDependents {
+  readonly checks: readonly CheckConstraint[];
+  readonly indexes: readonly Index[];
+}
+
+/**
  * A column that uses an enum type, with its default (which mentions the type and must be reset),
  * and the table's CHECKs and partial or expression indexes, which PostgreSQL cannot carry across
  * the type change (they compare with literals of the old type) and which are rebuilt around it.
  */
-export interface EnumUsage {
+export interface EnumUsage extends TableDependents {
   readonly schema: string;
   readonly table: string;
   readonly column: string;
   readonly isArray: boolean;
   readonly default?: Expression;
-  readonly checks: readonly CheckConstraint[];
-  readonly indexes: readonly Index[];
 }
 
 interface On {
@@ -144,6 +152,10 @@ export type Change =
       readonly to: ColumnType;
       readonly fromDefault?: Expression;
       readonly toDefault?: Expression;
+      /** Both types are enums: there is no cast between them, values convert through text. */
+      readonly throughText?: boolean;
+      /** What the change rebuilds around it, as the table has it before and after (see TableDependents). */
+      readonly dependents?: { readonly before: TableDependents; readonly after: TableDependents };
     })
   | (OnTable & { readonly kind: 'column.nullability'; readonly column: string; readonly notNull: boolean })
   | (OnTable & { readonly kind: 'column.default'; readonly column: string; readonly from?: Expression; readonly to?: Expression })

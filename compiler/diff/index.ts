@@ -15,7 +15,7 @@ import { diffTables } from './tables.js';
 import { diffViews } from './views.js';
 import { diffDataSteps } from './data.js';
 
-export type { Change, ChangeKind, ChangeOf, Constraint, EnumUsage } from './changes.js';
+export type { Change, ChangeKind, ChangeOf, Constraint, EnumUsage, TableDependents } from './changes.js';
 export { assertNever } from './changes.js';
 
 /** The changes that turn `from` into `to`, sorted by object path (the plan orders them). */

@@ -1,7 +1,7 @@
 import { constraintPath, indexPath, tablePath } from '../model/paths.js';
 import type { Schema, Table } from '../model/types.js';
 import type { Change } from './changes.js';
-import { diffColumns } from './columns.js';
+import { completeRetypes, diffColumns } from './columns.js';
 import { diffConstraints, tableConstraints } from './constraints.js';
 import { diffIndexes } from './indexes.js';
 import { pairByKey } from './pairs.js';
@@ -91,7 +91,8 @@ export function diffTables(from: Schema, to: Schema): Change[] {
     if (a.comment !== b.comment) changes.push({ kind: 'table.comment', schema: b.schema, table: b.name, path: tablePath(b.schema, b.name), from: a.comment, to: b.comment });
     // Constraint and index drops run before renames (see plan), so they address the old table name.
     const dropFrom = renamed.originalName(b.schema, b.name);
-    changes.push(...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom), ...diffPolicies(a, b, dropFrom));
+    const tableChanges = [...diffColumns(a, b), ...diffConstraints(a, b, dropFrom), ...diffIndexes(a, b, dropFrom), ...diffTriggers(a, b, dropFrom), ...diffPolicies(a, b, dropFrom)];
+    changes.push(...completeRetypes(tableChanges, { from, to, a, b }));
   }
   changes.push(...rebuildReferencingForeignKeys(changes, pairs.both, renamed.originalName));
   return renamed.changes.length === 0 ? changes : changes.map((c) => asDeclaredBefore(c, from));

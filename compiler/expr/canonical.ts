@@ -187,3 +187,37 @@ export function expressionFunctionName(sql: string): string | undefined {
   const call = (parsed.tree as { FuncCall?: { funcname?: { String?: { sval?: string } }[] } }).FuncCall;
   return call?.funcname?.at(-1)?.String?.sval;
 }
+
+/**
+ * The columns an expression reads, by their last name part (`t.c` → `c`), or undefined when it
+ * does not parse (then it may read anything). `c::text <> 'x' AND lower(d) = 'y'` → `['c', 'd']`.
+ */
+export function expressionColumns(sql: string): string[] | undefined {
+  const parsed = parseExpression(sql.trim());
+  if (!parsed.ok) return undefined;
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const ref = (node as Node)['ColumnRef'] as Node | undefined;
+    const last = (ref?.['fields'] as { String?: { sval?: string } }[] | undefined)?.at(-1)?.String?.sval;
+    if (last !== undefined) found.add(last);
+    Object.values(node as Node).forEach(visit);
+  };
+  visit(parsed.tree);
+  return [...found];
+}
+
+/**
+ * The text of an expression that is one string constant, cast or not (`'draft'`,
+ * `'draft'::public.e0`), or undefined for anything else.
+ */
+export function stringConstant(sql: string): string | undefined {
+  const parsed = parseExpression(sql.trim());
+  if (!parsed.ok) return undefined;
+  let node = parsed.tree as Node;
+  while (node['TypeCast']) node = (node['TypeCast'] as Node)['arg'] as Node;
+  const constant = node['A_Const'] as Node | undefined;
+  const text = (constant?.['sval'] as { sval?: string } | undefined)?.sval;
+  return constant && !constant['isnull'] && constant['sval'] ? text ?? '' : undefined;
+}

@@ -1,7 +1,8 @@
-import type { ChangeOf } from '../../diff/index.js';
+import type { ChangeOf, TableDependents } from '../../diff/index.js';
 import type { Column, ColumnSequence, Expression, IdentityOptions } from '../../model/types.js';
 import { columnDefinition, columnTarget, commentSql, createSequenceSql, identitySql, nextvalSql, ownSequenceSql, typeSql, type StatementPair } from '../definitions.js';
 import { qualify, quoteIdent } from '../quote.js';
+import { createDependentsSql, dropDependentsSql } from './dependents.js';
 
 type On = { readonly schema: string; readonly table: string };
 
@@ -32,20 +33,40 @@ export const renderRenameColumn = (c: ChangeOf<'column.rename'>): StatementPair 
   down: [alter(c, `RENAME COLUMN ${quoteIdent(c.to)} TO ${quoteIdent(c.from)}`)],
 });
 
-function retypeSql(on: On, column: string, type: ChangeOf<'column.type'>['to'], from?: Expression, to?: Expression): string[] {
-  const target = typeSql(type);
-  const cast = typeSql({ ...type, collation: undefined });
+interface Retype {
+  readonly type: ChangeOf<'column.type'>['to'];
+  /** The default to drop before, and the one to set after. */
+  readonly fromDefault?: Expression;
+  readonly toDefault?: Expression;
+  readonly throughText?: boolean;
+  readonly dependents?: { readonly before: TableDependents; readonly after: TableDependents };
+}
+
+/**
+ * `ALTER TABLE … ALTER COLUMN "c" TYPE t USING "c"::t` (`"c"::text::t` between two enums), with the
+ * default dropped before and set after, and the CHECKs and indexes that read the column rebuilt
+ * around it.
+ */
+function retypeSql(on: On, column: string, r: Retype): string[] {
+  const target = typeSql(r.type);
+  const cast = typeSql({ ...r.type, collation: undefined });
+  const value = r.throughText ? `${quoteIdent(column)}::text` : quoteIdent(column);
   return [
-    ...(from ? [alterColumn(on, column, 'DROP DEFAULT')] : []),
-    alterColumn(on, column, `TYPE ${target} USING ${quoteIdent(column)}::${cast}`),
-    ...(to ? [alterColumn(on, column, `SET DEFAULT ${to.sql}`)] : []),
+    ...(r.dependents ? dropDependentsSql(on, r.dependents.before) : []),
+    ...(r.fromDefault ? [alterColumn(on, column, 'DROP DEFAULT')] : []),
+    alterColumn(on, column, `TYPE ${target} USING ${value}::${cast}`),
+    ...(r.toDefault ? [alterColumn(on, column, `SET DEFAULT ${r.toDefault.sql}`)] : []),
+    ...(r.dependents ? createDependentsSql(on, r.dependents.after) : []),
   ];
 }
 
 /** A type change converts existing values with a cast; defaults are dropped first and set again. */
 export const renderColumnType = (c: ChangeOf<'column.type'>): StatementPair => ({
-  up: retypeSql(c, c.column, c.to, c.fromDefault, c.toDefault),
-  down: retypeSql(c, c.column, c.from, c.toDefault, c.fromDefault),
+  up: retypeSql(c, c.column, { type: c.to, fromDefault: c.fromDefault, toDefault: c.toDefault, throughText: c.throughText, dependents: c.dependents }),
+  down: retypeSql(c, c.column, {
+    type: c.from, fromDefault: c.toDefault, toDefault: c.fromDefault, throughText: c.throughText,
+    dependents: c.dependents && { before: c.dependents.after, after: c.dependents.before },
+  }),
 });
 
 const nullabilitySql = (c: On & { column: string }, notNull: boolean): string =>

@@ -8,7 +8,7 @@ const alter = (on: On, action: string): string => `ALTER TABLE ${qualify(on.sche
 const constraintTarget = (on: On, name: string): string => `CONSTRAINT ${quoteIdent(name)} ON ${qualify(on.schema, on.table)}`;
 
 /** ADD CONSTRAINT and its comment. */
-const addSql = (c: On & { constraint: ChangeOf<'constraint.add'>['constraint'] }): string[] => [
+export const addConstraintSql = (c: On & { constraint: ChangeOf<'constraint.add'>['constraint'] }): string[] => [
   alter(c, `ADD ${constraintDefinition(c.constraint)}`),
   ...(c.constraint.value.comment === undefined ? [] : [commentSql(constraintTarget(c, c.constraint.value.name), c.constraint.value.comment)]),
 ];
@@ -19,13 +19,13 @@ export const renderConstraintComment = (c: ChangeOf<'constraint.comment'>): Stat
 });
 
 export const renderAddConstraint = (c: ChangeOf<'constraint.add'>): StatementPair => ({
-  up: addSql(c),
+  up: addConstraintSql(c),
   down: [alter(c, `DROP CONSTRAINT ${quoteIdent(c.constraint.value.name)}`)],
 });
 
 export const renderDropConstraint = (c: ChangeOf<'constraint.drop'>): StatementPair => ({
   up: [alter(c, `DROP CONSTRAINT ${quoteIdent(c.constraint.value.name)}`)],
-  down: addSql(c),
+  down: addConstraintSql(c),
 });
 
 export const renderRenameConstraint = (c: ChangeOf<'constraint.rename'>): StatementPair => ({

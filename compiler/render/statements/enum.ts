@@ -1,7 +1,8 @@
 import type { ChangeOf, EnumUsage } from '../../diff/index.js';
 import { makeObjectName } from '../../model/naming.js';
 import type { EnumType } from '../../model/types.js';
-import { commentSql, constraintDefinition, createIndexSql, dropIndexSql, type StatementPair } from '../definitions.js';
+import { commentSql, type StatementPair } from '../definitions.js';
+import { createDependentsSql, dropDependentsSql } from './dependents.js';
 import { qualify, quoteIdent, quoteLiteral } from '../quote.js';
 
 const typeTarget = (e: EnumType): string => `TYPE ${qualify(e.schema, e.name)}`;
@@ -21,15 +22,6 @@ export function createEnumSql(e: EnumType): string[] {
 export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): string[] {
   const aside = makeObjectName(to.name, undefined, 'schemac_old');
   const type = qualify(to.schema, to.name);
-  // CHECKs and partial/expression indexes compare with literals of the old type: rebuild them.
-  const dependentsDropped = usages.flatMap((u) => [
-    ...u.checks.map((c) => `ALTER TABLE ${qualify(u.schema, u.table)} DROP CONSTRAINT ${quoteIdent(c.name)}`),
-    ...u.indexes.map((i) => dropIndexSql(u.schema, i.name)),
-  ]);
-  const dependentsCreated = usages.flatMap((u) => [
-    ...u.checks.map((value) => `ALTER TABLE ${qualify(u.schema, u.table)} ADD ${constraintDefinition({ type: 'check', value })}`),
-    ...u.indexes.map((i) => createIndexSql(u.schema, u.table, i)),
-  ]);
   const columns = usages.flatMap((u) => {
     const table = qualify(u.schema, u.table);
     const column = quoteIdent(u.column);
@@ -40,13 +32,14 @@ export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): str
       ...(u.default ? [`ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${u.default.sql}`] : []),
     ];
   });
+  // CHECKs and partial/expression indexes compare with literals of the old type: rebuild them.
   return [
-    ...dependentsDropped,
+    ...usages.flatMap((u) => dropDependentsSql(u, u)),
     `ALTER TYPE ${type} RENAME TO ${quoteIdent(aside)}`,
     ...createEnumSql(to),
     ...columns,
     `DROP TYPE ${qualify(to.schema, aside)}`,
-    ...dependentsCreated,
+    ...usages.flatMap((u) => createDependentsSql(u, u)),
   ];
 }
 

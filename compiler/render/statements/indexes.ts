@@ -5,19 +5,19 @@ import { qualify, quoteIdent } from '../quote.js';
 const indexComment = (schema: string, name: string, comment: string | undefined): string => commentSql(`INDEX ${qualify(schema, name)}`, comment);
 
 /** CREATE INDEX and its comment. */
-const createSql = (schema: string, table: string, index: ChangeOf<'index.create'>['index']): string[] => [
+export const createIndexWithCommentSql = (schema: string, table: string, index: ChangeOf<'index.create'>['index']): string[] => [
   createIndexSql(schema, table, index),
   ...(index.comment === undefined ? [] : [indexComment(schema, index.name, index.comment)]),
 ];
 
 export const renderCreateIndex = (c: ChangeOf<'index.create'>): StatementPair => ({
-  up: createSql(c.schema, c.table, c.index),
+  up: createIndexWithCommentSql(c.schema, c.table, c.index),
   down: [dropIndexSql(c.schema, c.index.name)],
 });
 
 export const renderDropIndex = (c: ChangeOf<'index.drop'>): StatementPair => ({
   up: [dropIndexSql(c.schema, c.index.name)],
-  down: createSql(c.schema, c.table, c.index),
+  down: createIndexWithCommentSql(c.schema, c.table, c.index),
 });
 
 export const renderIndexComment = (c: ChangeOf<'index.comment'>): StatementPair => ({
