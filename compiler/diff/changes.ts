@@ -61,6 +61,12 @@ export interface EnumUsage extends TableDependents {
   readonly column: string;
   readonly isArray: boolean;
   readonly default?: Expression;
+  /**
+   * The column's default changes in the same migration (a later step): the recreation drops the
+   * old default and leaves the column without one for that step to set. On the way down that
+   * step only drops its default, and the recreation sets the old one again.
+   */
+  readonly defaultChanges?: boolean;
 }
 
 interface On {

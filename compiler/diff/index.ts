@@ -5,7 +5,7 @@
 import { compareText } from '../model/paths.js';
 import type { Schema } from '../model/types.js';
 import type { Change } from './changes.js';
-import { diffEnums } from './enums.js';
+import { defaultsAcrossRecreations, diffEnums, withRenamedEnumValues } from './enums.js';
 import { diffExtensions } from './extensions.js';
 import { diffNamespaces } from './namespaces.js';
 import { diffRoutines } from './routines.js';
@@ -27,14 +27,15 @@ export interface DiffOptions {
 export { editedDataSteps } from './data.js';
 export { suspectedRenames, type SuspectedRename } from './suspicions.js';
 
-export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {}): Change[] {
+export function diffSchemas(declaredFrom: Schema, to: Schema, options: DiffOptions = {}): Change[] {
+  const from = withRenamedEnumValues(declaredFrom, to);
   const enumChanges = diffEnums(from, to);
   const tableChanges = diffTables(from, to);
-  const changes = withGrants([
+  const changes = defaultsAcrossRecreations(withGrants([
     ...diffNamespaces(from, to), ...diffExtensions(from, to), ...enumChanges, ...diffDomains(from, to), ...diffComposites(from, to),
     ...diffSequences(from, to), ...diffRoutines(from, to), ...tableChanges,
     ...diffViews(from, to, [...enumChanges, ...tableChanges]),
-  ], from, to).concat(options.dataSteps ? diffDataSteps(from, to) : []);
+  ], from, to)).concat(options.dataSteps ? diffDataSteps(from, to) : []);
   return changes
     .map((change, i) => ({ change, i }))
     .sort((a, b) => compareText(a.change.path, b.change.path) || a.i - b.i)

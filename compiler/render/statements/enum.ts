@@ -17,19 +17,22 @@ export function createEnumSql(e: EnumType): string[] {
 /**
  * Replace an enum type by one with other values: rename the old type aside, create the new one,
  * convert every column through text (resetting defaults that mention the type), drop the old one.
- * Fails, changing nothing, if a row holds a value the new type lacks.
+ * Fails, changing nothing, if a row holds a value the new type lacks. `keepChangedDefaults`: set
+ * again even the defaults a later step of the migration changes (the way down, where that step
+ * has already run its reverse).
  */
-export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[]): string[] {
+export function recreateEnumSql(to: EnumType, usages: readonly EnumUsage[], options: { keepChangedDefaults: boolean }): string[] {
   const aside = makeObjectName(to.name, undefined, 'schemac_old');
   const type = qualify(to.schema, to.name);
   const columns = usages.flatMap((u) => {
     const table = qualify(u.schema, u.table);
     const column = quoteIdent(u.column);
     const suffix = u.isArray ? '[]' : '';
+    const restored = u.default !== undefined && (options.keepChangedDefaults || u.defaultChanges !== true) ? u.default : undefined;
     return [
       ...(u.default ? [`ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT`] : []),
       `ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${type}${suffix} USING ${column}::text${suffix}::${type}${suffix}`,
-      ...(u.default ? [`ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${u.default.sql}`] : []),
+      ...(restored ? [`ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${restored.sql}`] : []),
     ];
   });
   // CHECKs and partial/expression indexes compare with literals of the old type: rebuild them.
@@ -58,13 +61,13 @@ export function renderAddEnumValue(c: ChangeOf<'enum.addValue'>): StatementPair 
   return {
     up: [`ALTER TYPE ${qualify(c.enum.schema, c.enum.name)} ADD VALUE ${quoteLiteral(c.value)}${position}`],
     // The type as it was, comment included: a comment change in the same migration is undone before this.
-    down: recreateEnumSql(c.from, c.usagesBefore),
+    down: recreateEnumSql(c.from, c.usagesBefore, { keepChangedDefaults: true }),
   };
 }
 
 export const renderRecreateEnum = (c: ChangeOf<'enum.recreate'>): StatementPair => ({
-  up: recreateEnumSql(c.to, c.usagesBefore),
-  down: recreateEnumSql(c.from, c.usagesBefore),
+  up: recreateEnumSql(c.to, c.usagesBefore, { keepChangedDefaults: false }),
+  down: recreateEnumSql(c.from, c.usagesBefore, { keepChangedDefaults: true }),
 });
 
 export const renderEnumComment = (c: ChangeOf<'enum.comment'>): StatementPair => ({
