@@ -98,7 +98,7 @@ import type {
 import { jsonLiteralSql, literalSql } from './literal.js';
 import { buildPartitions, partitionByModel } from './partitions.js';
 import { routineDefinition, routineSignature, triggerDefinition } from './routines.js';
-import { siteOf } from './source.js';
+import { hasSite, siteOf } from './source.js';
 import { expressionFunctionName, routineStatementParts } from '../expr/index.js';
 
 export interface BuildResult {
@@ -109,10 +109,29 @@ export interface BuildResult {
 
 const DECLARATION_KINDS = new Set(['table', 'view', 'routine', 'domain', 'composite', 'sequence', 'grant', 'enum', 'extension', 'namespace', 'dataStep', 'acknowledge', 'processingActivity', 'retentionRule', 'recordClass', 'waiver', 'queryAssertion']);
 
-/** Is this exported value a schemac declaration? */
+/**
+ * Is this exported value a schemac declaration? One made by a DSL helper always is, whatever its
+ * name (`table(names.typo, …)` is undefined at run time: buildSchema reports it, rather than the
+ * table silently going missing); another object only with a declaration kind and a string name.
+ */
 export function isDeclaration(value: unknown): value is Declaration {
   return typeof value === 'object' && value !== null && DECLARATION_KINDS.has((value as { kind?: unknown }).kind as string) &&
-    typeof (value as { name?: unknown }).name === 'string';
+    (typeof (value as { name?: unknown }).name === 'string' || hasSite(value));
+}
+
+/** Declarations whose name is not a string are SC104 at their site, and left out of the model. */
+function withStringNames(b: Builder, declarations: readonly Declaration[]): Declaration[] {
+  return declarations.filter((d) => {
+    const name: unknown = d.name;
+    if (typeof name === 'string') return true;
+    const shown = name === undefined ? 'undefined' : name === null ? 'null' : typeof name;
+    b.diagnostics.push(diagnostic('SC104', {
+      message: `${d.kind} name must be a string, not ${shown}`,
+      hint: 'Pass the name as a string: one read from an object or a variable (`names.acount`) is undefined when its key is misspelt.',
+      ...(siteOf(d, b.root) ? { at: siteOf(d, b.root)! } : {}),
+    }));
+    return false;
+  });
 }
 
 /** Declarations found in a module's exports: direct values and arrays/objects of them. */
@@ -137,7 +156,7 @@ class Builder {
   /** Types columns use that must be declared too: enums and extension types. */
   readonly typeUses: { readonly path: ObjectPath; readonly column: ColumnDeclaration }[] = [];
 
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   locate: SourceLocator = (path) => {
     for (const declaration of this.sites.get(path as ObjectPath) ?? []) {
@@ -698,7 +717,7 @@ function checkTypeUses(b: Builder, declared: ReadonlySet<Declaration>, extension
 /** Build the Schema model from declarations. `root` makes source paths relative. */
 export function buildSchema(declarations: readonly Declaration[], root: string): BuildResult {
   const b = new Builder(root);
-  const unique = [...new Set(declarations)];
+  const unique = withStringNames(b, [...new Set(declarations)]);
   const tables = unique.filter((d): d is TableDeclaration => d.kind === 'table');
   for (const t of tables) b.tablesByKey.set(`${t.schema}.${t.name}`, t);
 

@@ -29,6 +29,9 @@ export function recordSite<T extends object>(declaration: T, helper: (...args: n
   return declaration;
 }
 
+/** Whether a DSL helper made this value (and recorded where). */
+export const hasSite = (value: object): boolean => sites.has(value);
+
 /** `    at fn (/abs/file.ts:12:5)` or `    at file:///abs/file.ts:12:5` → file and line. */
 function parseFrame(frame: string): { file: string; line: number } | undefined {
   const inner = frame.includes('(') ? frame.slice(frame.lastIndexOf('(') + 1, frame.lastIndexOf(')')) : frame.trim().replace(/^at /, '');

@@ -103,22 +103,29 @@ export const seed = dataStep('seed_invoices', { after: 'table:public.invoices', 
 });
 
 describe('declarations that are not what they claim', () => {
-  // BUG (compiler/dsl/build.ts, isDeclaration): a table whose name is not a string — e.g.
-  // `table(names.acount, …)` with a typo, undefined at run time; tsx does not type-check — is not
-  // recognised as a declaration and silently left out: validate says "ok", generate plans without
-  // it (and for an existing table, plans its drop). It should be SC104/SC213 at its line.
-  it.skip('a table whose name is undefined is reported, not silently left out', async () => {
+  // Was a bug (compiler/dsl/build.ts, isDeclaration): a table whose name is not a string — e.g.
+  // `table(names.acount, …)` with a typo, undefined at run time; tsx does not type-check — was not
+  // recognised as a declaration and silently left out: validate said "ok", generate planned without
+  // it (and for an existing table, planned its drop).
+  it('a table whose name is undefined is SC104 at its line, with a hint; nothing written', async () => {
     const dir = copyProject(project.stages[0]!);
-    writeProjectFiles(dir, { 'schema/index.ts': `${INIT}const names: Record<string, string> = { invoices: 'invoices' };\nexport const invoices = table(names['invoice'], { columns: { id: bigint({ primaryKey: true }) } });\n` });
-    const result = await runCli(['validate'], { cwd: dir });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/schema\/index\.ts:\d+ SC\d+ error: .*name/);
+    const source = `${INIT}const names: Record<string, string> = { invoices: 'invoices' };\nexport const invoices = table(names['invoice'], { columns: { id: bigint({ primaryKey: true }) } });\n`;
+    writeProjectFiles(dir, { 'schema/index.ts': source });
+    const expected = `schema/index.ts:${lineOf(source, "names['invoice']")} SC104 error: table name must be a string, not undefined`;
+    const validated = await runCli(['validate'], { cwd: dir });
+    expect(validated.code, 'validate: exit 1 on errors').toBe(1);
+    expect(validated.stderr).toContain(expected);
+    expect(validated.stderr).toContain('Pass the name as a string');
+    const generated = await runCli(['generate', '--name', 'invoices'], { cwd: dir });
+    expect(generated.code).toBe(2);
+    expectNoStackTrace(generated);
+    expect(generated.stderr).toContain(expected);
+    expect(migrationIds(dir), 'no migration written').toEqual(project.ids.slice(0, 1));
   });
 
-  // BUG (internal error): a plain string where sql`…` is expected in a column's `check` (a JavaScript
-  // declaration file, or `as any`) crashes generate with "schemac: internal error: Cannot use 'in'
-  // operator to search for 'expression' in id > 0". The table-level `checks: ['…']` gets SC104
-  // ("must be written as sql`...`"), though without its file:line.
+  // Was a bug (internal error): a plain string where sql`…` is expected in a column's `check` (a JavaScript
+  // declaration file, or `as any`) crashed generate with "schemac: internal error: Cannot use 'in'
+  // operator to search for 'expression' in id > 0".
   it("a column check written as a plain string is SC104 at its line, not an internal error", async () => {
     const dir = copyProject(project.stages[0]!);
     writeProjectFiles(dir, { 'schema/index.ts': `${INIT}export const invoices = table('invoices', { columns: { id: bigint({ primaryKey: true, check: 'id > 0' as never }) } });\n` });
