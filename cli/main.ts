@@ -201,7 +201,7 @@ const plan: Action = async (ctx, options, out) => {
   return 0;
 };
 
-/** Lock and statement timeouts and retries: the config's, overridden by flags. */
+/** Lock and statement timeouts, retries and the migration lock wait: the config's, overridden by flags. */
 function settingsFrom(p: workflows.ResolvedProject, options: Record<string, unknown>, out: Output) {
   const retries = options['lockRetries'] === undefined ? undefined : Number(options['lockRetries']);
   if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw usage('--lock-retries takes a whole number ≥ 0');
@@ -209,6 +209,7 @@ function settingsFrom(p: workflows.ResolvedProject, options: Record<string, unkn
     ...(typeof options['lockTimeout'] === 'string' ? { lockTimeout: options['lockTimeout'] } : {}),
     ...(typeof options['statementTimeout'] === 'string' ? { statementTimeout: options['statementTimeout'] } : {}),
     ...(retries !== undefined ? { lockRetries: retries } : {}),
+    ...(typeof options['lockWait'] === 'string' ? { lockWait: options['lockWait'] } : {}),
   }, (r) => out.notice(`lock not available (${r.message}); retry ${r.attempt} of steps ${r.unit.steps.join(', ')} in ${(r.waitMs / 1000).toFixed(1)}s`));
 }
 
@@ -449,7 +450,8 @@ program.command('plan').description('print the SQL that brings the database to t
 const withTimeouts = (command: Command): Command => command
   .option('--lock-timeout <duration>', 'lock_timeout of every step, e.g. 5s (config: migrations.lockTimeout)')
   .option('--statement-timeout <duration>', 'statement_timeout of every step; 0: none (config: migrations.statementTimeout)')
-  .option('--lock-retries <n>', 'retries of a step that timed out waiting for a lock (config: migrations.lockRetries)');
+  .option('--lock-retries <n>', 'retries of a step that timed out waiting for a lock (config: migrations.lockRetries)')
+  .option('--lock-wait <duration>', 'how long to wait while another apply or rollback holds the migration lock, e.g. 5min; 0: not at all (config: migrations.lockWait; default 60s)');
 
 withTimeouts(program.command('apply').description('apply pending migrations (and finish one an earlier apply left part way)')
   .option('--dry-run', 'print what would be applied').option('--to <version>', 'apply up to and including this version')).action(run(apply));

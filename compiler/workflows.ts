@@ -157,6 +157,7 @@ export function runSettings(project: ResolvedProject, overrides: Partial<Migrati
     statementTimeoutMs: ms(m.statementTimeout, DEFAULT_RUN_SETTINGS.statementTimeoutMs),
     lockRetries: m.lockRetries ?? DEFAULT_RUN_SETTINGS.lockRetries,
     retryDelayMs: ms(m.retryDelay, DEFAULT_RUN_SETTINGS.retryDelayMs),
+    lockWaitMs: ms(m.lockWait, DEFAULT_RUN_SETTINGS.lockWaitMs!),
     ...(onRetry ? { onRetry } : {}),
   };
   for (const [key, value] of Object.entries(settings)) {

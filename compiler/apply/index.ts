@@ -129,6 +129,10 @@ function historyProblems(folder: MigrationFolder, statuses: readonly MigrationSt
   return problems;
 }
 
+/** How long a run waits for the migration lock: the API's seconds, else the settings' (config, --lock-wait), else 60 s. */
+const lockWaitOf = (options: { lockWaitSeconds?: number; settings?: RunSettings }): number =>
+  options.lockWaitSeconds ?? (options.settings?.lockWaitMs ?? DEFAULT_RUN_SETTINGS.lockWaitMs!) / 1000;
+
 /** Hold the advisory lock while `work` runs; wait for another applier up to `waitSeconds`. */
 async function withLock<T>(db: Database, waitSeconds: number, work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + waitSeconds * 1000;
@@ -136,7 +140,7 @@ async function withLock<T>(db: Database, waitSeconds: number, work: () => Promis
     const rows = await db.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
     if (rows[0]?.locked) break;
     if (Date.now() >= deadline) {
-      throw new SchemacError([diagnostic('SC405', { message: `another schemac process holds the migration lock on ${db.description} (waited ${waitSeconds}s)` })]);
+      throw new SchemacError([diagnostic('SC405', { message: `another schemac process holds the migration lock on ${db.description} (waited ${Number(waitSeconds.toFixed(3))}s)` })]);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -166,6 +170,28 @@ async function recorderFor(db: Database, migration: Migration, direction: 'up' |
     unitDone: (unit) => [record(unit, 'done')],
     finish: () => [`DELETE FROM schemac.migration_progress WHERE version = ${quoteLiteral(migration.version)}`, ...finish()],
   };
+}
+
+/**
+ * Every file of a run parsed before the first one runs: a broken file (or several) is refused
+ * with nothing applied, rather than after the migrations before it — the whole run is checked, as
+ * `generate` checks all declarations at once.
+ */
+function parseAll(migrations: readonly Migration[], direction: 'up' | 'down', display: (p: string) => string): Map<Migration, MigrationScript> {
+  const scripts = new Map<Migration, MigrationScript>();
+  const problems: Diagnostic[] = [];
+  for (const m of migrations) {
+    try {
+      scripts.set(m, parseMigrationScript(direction === 'up' ? m.up : m.down, display(`${m.dir}/${direction}.sql`)));
+    } catch (error) {
+      if (!(error instanceof SchemacError)) throw error;
+      problems.push(...error.diagnostics);
+    }
+  }
+  if (problems.length === 0) return scripts;
+  const verb = direction === 'up' ? 'applied' : 'rolled back';
+  const hint = `Nothing was ${verb}: every migration of the run is read before the first one runs. Restore the file from version control, or fix it and run \`schemac generate --rehash\`.`;
+  throw new SchemacError(problems.map((d) => ({ ...d, hint: `${d.hint ? `${d.hint} ` : ''}${hint}` })));
 }
 
 /** Optional extensions, among `names`, that the server cannot create (not in pg_available_extensions). */
@@ -198,6 +224,7 @@ export interface ApplyOptions {
   readonly dryRun?: boolean;
   readonly settings?: RunSettings;
   readonly onSkip?: SkipNotice;
+  /** How long to wait for another applier's migration lock; overrides `settings.lockWaitMs`. */
   readonly lockWaitSeconds?: number;
   readonly display?: (p: string) => string;
   readonly onMigration?: (migration: Migration, phase: 'start' | 'done', ms?: number) => void;
@@ -216,14 +243,17 @@ export async function applyMigrations(db: Database, folder: MigrationFolder, opt
     const statuses = await readStatus(db, folder);
     const problems = historyProblems(folder, statuses, display);
     if (problems.length > 0) throw new SchemacError(problems);
-    return { applied: [], pending: pendingMigrations(folder, statuses, options.to) };
+    const pending = pendingMigrations(folder, statuses, options.to);
+    parseAll(pending, 'up', display);
+    return { applied: [], pending };
   }
-  return withLock(db, options.lockWaitSeconds ?? 60, async () => {
+  return withLock(db, lockWaitOf(options), async () => {
     await onHistory(db, () => db.exec(HISTORY_DDL));
     const statuses = await readStatus(db, folder);
     const problems = historyProblems(folder, statuses, display);
     if (problems.length > 0) throw new SchemacError(problems);
     const pending = pendingMigrations(folder, statuses, options.to);
+    const scripts = parseAll(pending, 'up', display);
     const applied: Migration[] = [];
     for (const migration of pending) {
       options.onMigration?.(migration, 'start');
@@ -232,7 +262,7 @@ export async function applyMigrations(db: Database, folder: MigrationFolder, opt
       const record = (): string[] => [
         `INSERT INTO schemac.migrations (version, name, checksum, duration_ms) VALUES (${quoteLiteral(migration.version)}, ${quoteLiteral(migration.slug)}, ${quoteLiteral(migration.checksum)}, ${Math.round(performance.now() - started)})`,
       ];
-      const script = await runnableScript(db, parseMigrationScript(migration.up, file), (steps, ext) => options.onSkip?.(migration, steps, ext));
+      const script = await runnableScript(db, scripts.get(migration)!, (steps, ext) => options.onSkip?.(migration, steps, ext));
       await runScript(db, script, file, await recorderFor(db, migration, 'up', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
       applied.push(migration);
       options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
@@ -262,10 +292,10 @@ export interface RollbackOptions {
 }
 
 /** SC307 for each chosen migration with irreversible steps, unless forced. */
-function irreversibleProblems(targets: readonly Migration[], display: (p: string) => string): Diagnostic[] {
+function irreversibleProblems(targets: readonly Migration[], scripts: ReadonlyMap<Migration, MigrationScript>, display: (p: string) => string): Diagnostic[] {
   return targets.flatMap((m) => {
     const file = display(`${m.dir}/down.sql`);
-    const script = parseMigrationScript(m.down, file);
+    const script = scripts.get(m)!;
     return [
       ...(script.irreversible.length === 0 ? [] : [diagnostic('SC307', { message: `rolling back ${m.id} cannot give back what it removed: ${script.irreversible.join('; ')}`, at: { file, line: 0 } })]),
       ...(script.protections.length === 0 ? [] : [diagnostic('SC723', { message: `rolling back ${m.id} removes compliance protections: ${script.protections.join('; ')}`, at: { file, line: 0 } })]),
@@ -277,7 +307,7 @@ function irreversibleProblems(targets: readonly Migration[], display: (p: string
 export async function rollbackMigrations(db: Database, folder: MigrationFolder, options: RollbackOptions = {}): Promise<readonly Migration[]> {
   await loadParser();
   const display = options.display ?? ((p: string) => p);
-  const choose = async (): Promise<Migration[]> => {
+  const choose = async (): Promise<{ targets: Migration[]; scripts: Map<Migration, MigrationScript> }> => {
     const statuses = await readStatus(db, folder);
     const problems = historyProblems(folder, statuses, display).filter((d) => d.code !== 'SC306');
     if (problems.length > 0) throw new SchemacError(problems);
@@ -287,19 +317,20 @@ export async function rollbackMigrations(db: Database, folder: MigrationFolder, 
     }
     const applied = folder.migrations.filter((m) => statuses.some((s) => s.version === m.version && s.state === 'applied')).reverse();
     const targets = options.to !== undefined ? applied.filter((m) => m.version > options.to!) : applied.slice(0, options.steps ?? 1);
-    const irreversible = options.force ? [] : irreversibleProblems(targets, display);
+    const scripts = parseAll(targets, 'down', display);
+    const irreversible = options.force ? [] : irreversibleProblems(targets, scripts, display);
     if (irreversible.length > 0) throw new SchemacError(irreversible);
-    return targets;
+    return { targets, scripts };
   };
-  if (options.dryRun) return choose();
-  return withLock(db, options.lockWaitSeconds ?? 60, async () => {
-    const targets = await choose();
+  if (options.dryRun) return (await choose()).targets;
+  return withLock(db, lockWaitOf(options), async () => {
+    const { targets, scripts } = await choose();
     for (const migration of targets) {
       options.onMigration?.(migration, 'start');
       const file = display(`${migration.dir}/down.sql`);
       const started = performance.now();
       const record = (): string[] => [`DELETE FROM schemac.migrations WHERE version = ${quoteLiteral(migration.version)}`];
-      const script = await runnableScript(db, parseMigrationScript(migration.down, file), (steps, ext) => options.onSkip?.(migration, steps, ext));
+      const script = await runnableScript(db, scripts.get(migration)!, (steps, ext) => options.onSkip?.(migration, steps, ext));
       await runScript(db, script, file, await recorderFor(db, migration, 'down', file, record), options.settings ?? DEFAULT_RUN_SETTINGS);
       options.onMigration?.(migration, 'done', Math.round(performance.now() - started));
     }

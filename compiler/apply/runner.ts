@@ -23,12 +23,14 @@ export interface RunSettings {
   readonly lockRetries: number;
   /** First wait before a retry, in ms; doubled each time, at most 30 s. */
   readonly retryDelayMs: number;
+  /** How long apply and rollback wait for the migration lock another applier holds, in ms (default 60 s; 0: not at all). */
+  readonly lockWaitMs?: number;
   readonly onRetry?: (info: { unit: Unit; attempt: number; waitMs: number; message: string }) => void;
   /** Called as each statement of the script starts (`step 12/340`, by the script's step headers). */
   readonly onProgress?: OnProgress;
 }
 
-export const DEFAULT_RUN_SETTINGS: RunSettings = { lockTimeoutMs: 5000, statementTimeoutMs: 0, lockRetries: 5, retryDelayMs: 1000 };
+export const DEFAULT_RUN_SETTINGS: RunSettings = { lockTimeoutMs: 5000, statementTimeoutMs: 0, lockRetries: 5, retryDelayMs: 1000, lockWaitMs: 60_000 };
 
 /** What the caller records as the script runs: SQL statements run with each unit. */
 export interface Recorder {

@@ -51,7 +51,7 @@ export const DIAGNOSTIC_CODES = {
   SC402: { title: 'authentication failed', hint: 'Check the user name and password in the URL or PG* variables.' },
   SC403: { title: 'database not ready in time', hint: 'The server kept refusing connections; check that it is starting, or raise --wait.' },
   SC404: { title: 'statement failed', hint: 'The migration was rolled back; nothing was applied. Fix the cause and re-run.' },
-  SC405: { title: 'migration lock busy', hint: 'Another schemac apply is running against this database; wait for it to finish.' },
+  SC405: { title: 'migration lock busy', hint: 'Another schemac apply or rollback is running against this database: wait for it to finish, or let this one wait longer with --lock-wait (config: migrations.lockWait; default 60s).' },
   SC406: { title: 'database error', hint: 'See the message from PostgreSQL.' },
   SC407: { title: 'lock not available', hint: 'A long-running transaction holds a lock the step needs (see pg_stat_activity). schemac retried with backoff and gave up; re-run when it is gone, or raise migrations.lockTimeout / lockRetries.' },
   // Lint (schemac lint: migration SQL safety rules; pages in docs/lint/)

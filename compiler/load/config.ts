@@ -30,7 +30,8 @@ export interface ProjectConfig {
  * Migration safety settings. `online` (default true): changes to tables that already exist use
  * online-safe statements (CONCURRENTLY, NOT VALID + VALIDATE); false writes the plain statements.
  * `apply` sets `lock_timeout` and `statement_timeout` for every step and retries a step that timed
- * out waiting for a lock, up to `lockRetries` times with doubling waits from `retryDelay`.
+ * out waiting for a lock, up to `lockRetries` times with doubling waits from `retryDelay`; it waits
+ * up to `lockWait` for another applier to finish.
  */
 export interface MigrationSettings {
   readonly online?: boolean;
@@ -42,6 +43,11 @@ export interface MigrationSettings {
   readonly lockRetries?: number;
   /** First wait between retries, doubled each time (capped at 30s). Default `'1s'`. */
   readonly retryDelay?: string;
+  /**
+   * How long `apply` and `rollback` wait for the migration lock while another applier holds it,
+   * before giving up with SC405. Default `'60s'`; `'0'` gives up at once.
+   */
+  readonly lockWait?: string;
   /** PostgreSQL major version the migrations run on (14–18), for lint rules that depend on it. Default 14. */
   readonly postgresVersion?: number;
 }
@@ -118,11 +124,11 @@ function checkMigrationSettings(file: string, name: string, settings: unknown): 
   if (settings === undefined) return;
   if (!settings || typeof settings !== 'object') invalid(file, `project "${name}": \`migrations\` must be an object`);
   const m = settings as Record<string, unknown>;
-  const known = ['online', 'lockTimeout', 'statementTimeout', 'lockRetries', 'retryDelay', 'postgresVersion'];
+  const known = ['online', 'lockTimeout', 'statementTimeout', 'lockRetries', 'retryDelay', 'lockWait', 'postgresVersion'];
   const unknown = Object.keys(m).filter((k) => !known.includes(k));
   if (unknown.length > 0) invalid(file, `project "${name}": unknown \`migrations\` setting ${unknown.join(', ')} (known: ${known.join(', ')})`);
   if (m['online'] !== undefined && typeof m['online'] !== 'boolean') invalid(file, `project "${name}": \`migrations.online\` must be true or false`);
-  for (const key of ['lockTimeout', 'statementTimeout', 'retryDelay']) {
+  for (const key of ['lockTimeout', 'statementTimeout', 'retryDelay', 'lockWait']) {
     if (m[key] !== undefined && (typeof m[key] !== 'string' || !DURATION.test(m[key] as string))) invalid(file, `project "${name}": \`migrations.${key}\` must be a duration such as '5s' or '500ms'`);
   }
   const version = m['postgresVersion'];

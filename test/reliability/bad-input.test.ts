@@ -2,7 +2,7 @@
  * Bad input never half-applies anything. Malformed declarations and broken SQL in expressions and
  * data steps are all reported at once, each at its file:line, with exit 2 and nothing written; a
  * data step that parses but fails on the server rolls its whole migration back and is named at its
- * up.sql line; a migration file broken by hand is refused before it runs.
+ * up.sql line; a migration file broken by hand is refused before any migration of the run runs.
  *
  * (test/live/errors.test.ts covers an unknown foreign key target, a broken CHECK, a TypeScript
  * syntax error, a view reading a missing column, long and duplicate names.)
@@ -85,7 +85,7 @@ export const seed = dataStep('seed_invoices', { after: 'table:public.invoices', 
     });
   });
 
-  it('a migration file broken by hand (and re-summed) is refused at its line before any of it runs', async () => {
+  it('a migration file broken by hand (and re-summed) is refused at its line before any migration runs', async () => {
     const url = await freshDatabaseUrl('postgres');
     const dir = copyProject(project.dir);
     const indexes = project.ids[2]!;
@@ -96,9 +96,25 @@ export const seed = dataStep('seed_invoices', { after: 'table:public.invoices', 
     expect(refused.code).toBe(2);
     expectNoStackTrace(refused);
     expect(refused.stderr).toContain(`${siteOf(dir, indexes, 'CREATE INDEKS')} SC404 error: does not parse: syntax error at or near "INDEKS"`);
-    await withDatabase(url, async (db) => expect(await relationsOf(db), 'not even its first step ran').not.toContain('accounts_email_idx i valid'));
-    // Each file is parsed just before it runs: the valid migrations before it are applied.
-    expect(await historyOf(url)).toEqual({ versions: project.ids.slice(0, 2).map(versionOf), progress: [] });
+    expect(refused.stderr).toContain('Nothing was applied: every migration of the run is read before the first one runs.');
+    expect(refused.stdout, 'no migration reported as applied').not.toContain('applied ');
+    // Every file of the run is parsed before the first one runs: not even the valid migrations
+    // before the broken one are applied (they were, until each file was parsed just before it ran).
+    await withDatabase(url, async (db) => expect(await relationsOf(db), 'nothing ran').toEqual([]));
+    expect(await historyOf(url)).toEqual({ versions: [], progress: [] });
+    // Rolling back reads every down.sql of the run first in the same way (one broken before it was
+    // applied: an applied file edited afterwards would be SC304).
+    const fixed = copyProject(project.dir);
+    const downFile = path.join(fixed, 'generated/migrations', project.ids[1]!, 'down.sql');
+    writeFileSync(downFile, `${readFileSync(downFile, 'utf8')}\nDROP TABEL public.nothing;\n`);
+    expect((await runCli(['generate', '--rehash'], { cwd: fixed })).code).toBe(0);
+    expect((await runCli(['apply', '--url', url], { cwd: fixed })).code).toBe(0);
+    const refusedDown = await runCli(['rollback', '--url', url, '--steps', '2', '--force'], { cwd: fixed });
+    expect(refusedDown.code).toBe(2);
+    expectNoStackTrace(refusedDown);
+    expect(refusedDown.stderr).toMatch(new RegExp(`generated/migrations/${project.ids[1]}/down\\.sql:\\d+ SC404 error: does not parse: syntax error at or near "TABEL"`));
+    expect(refusedDown.stderr).toContain('Nothing was rolled back');
+    expect(await historyOf(url), 'the newest migration, whose down.sql is fine, was not rolled back either').toEqual({ versions: project.ids.map(versionOf), progress: [] });
   });
 });
 

@@ -5,8 +5,10 @@
  * find nothing to do. Every migration is applied exactly once, the history is consistent, nothing
  * is left half-done. (That the same three migrations converge to the declarations, drift clean, is
  * shown by crashes.test.ts.) An applier that cannot get the lock in time gives up with
- * SC405, having touched nothing.
+ * SC405, having touched nothing; how long it waits is `--lock-wait` or `migrations.lockWait`.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../compiler/apply/index.js';
 import { SchemacError } from '../../compiler/diagnostics/diagnostic.js';
@@ -72,8 +74,6 @@ describe(`${PROCESSES} concurrent appliers`, () => {
     });
   });
 
-  // The CLI has no flag for how long apply waits for the lock (60 s, fixed): the API's
-  // `lockWaitSeconds` shows what a waiter does when its wait runs out.
   it('an applier that cannot get the lock in time gives up with SC405 and changes nothing', async () => {
     const url = await freshDatabaseUrl('postgres');
     const holder = await open(url);
@@ -92,5 +92,43 @@ describe(`${PROCESSES} concurrent appliers`, () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it('how long apply and rollback wait is set by --lock-wait, or by migrations.lockWait in the config', async () => {
+    const url = await freshDatabaseUrl('postgres');
+    const flagged = copyProject(project.dir);
+    const configured = copyProject(project.dir);
+    writeFileSync(path.join(configured, 'schemac.config.ts'),
+      "import { defineConfig } from 'schemac';\nexport default defineConfig({ schema: './schema', out: './generated', migrations: { lockWait: '0' } });\n");
+    const holder = await open(url);
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+      const timed = async (args: string[], cwd: string) => {
+        const started = Date.now();
+        const result = await runCli(args, { cwd });
+        return { ...result, ms: Date.now() - started };
+      };
+      const [flag, config, rollback] = await Promise.all([
+        timed(['apply', '--url', url, '--lock-wait', '4s'], flagged),
+        timed(['apply', '--url', url], configured),
+        timed(['rollback', '--url', url, '--lock-wait', '500ms'], flagged),
+      ]);
+      for (const [r, waited] of [[flag, '4s'], [config, '0s'], [rollback, '0.5s']] as const) {
+        expect(r.code).toBe(2);
+        expectNoStackTrace(r);
+        expect(r.stderr).toMatch(new RegExp(`SC405 error: another schemac process holds the migration lock on .* \\(waited ${waited.replace('.', '\\.')}\\)`));
+        expect(r.stderr).toContain('--lock-wait');
+      }
+      process.stdout.write(`lock wait: --lock-wait 4s gave up after ${flag.ms} ms, lockWait '0' after ${config.ms} ms, rollback --lock-wait 500ms after ${rollback.ms} ms\n`);
+      // Each run also starts a CLI process (1–3 s on a loaded machine): compare the waits with each other.
+      expect(flag.ms - config.ms, 'the 4 s wait came on top of what the run without a wait took').toBeGreaterThanOrEqual(2000);
+      expect(await readHistory(holder)).toEqual({ versions: [], progress: [] });
+    } finally {
+      await holder.close();
+    }
+    const invalid = copyProject(project.dir);
+    const refused = await runCli(['apply', '--url', url, '--lock-wait', 'soon'], { cwd: invalid });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("lockWait is not a duration such as '5s'");
   });
 });
