@@ -6,7 +6,7 @@
  */
 import { diffSchemas } from '../diff/index.js';
 import type { ObjectPath } from '../model/paths.js';
-import { EMPTY_SCHEMA, type Schema } from '../model/types.js';
+import { EMPTY_SCHEMA, type Schema, type Table } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
 import { renderSteps } from '../render/index.js';
 import type { DriftItem } from './index.js';
@@ -59,13 +59,27 @@ function shownPath(path: ObjectPath, known: (path: ObjectPath) => boolean): Obje
 }
 
 /**
+ * The schema with only the tables the items concern (each table's statements depend on the table
+ * alone): rendering every table of a large database to show one of them would cost seconds.
+ */
+function focused(schema: Schema, items: readonly DriftItem[]): Schema {
+  const names = items.map((i) => i.path.slice(i.path.indexOf(':') + 1));
+  const concerns = (t: Table): boolean => {
+    const key = `${t.schema}.${t.name}`;
+    return names.some((n) => n === key || n.startsWith(`${key}.`) || n.includes(` ${key} to `))
+      || t.indexes.some((i) => names.includes(`${t.schema}.${i.name}`));
+  };
+  return { ...schema, tables: schema.tables.filter(concerns) };
+}
+
+/**
  * The declared and live definitions of the objects that drift items concern. Objects whose
  * rendered SQL is the same on both sides (a difference SQL text does not show) are left out.
  */
 export function driftDefinitions(actual: Schema, declared: Schema, items: readonly DriftItem[]): DriftDefinition[] {
   if (items.length === 0) return [];
-  const live = definitionsByPath(actual);
-  const wanted = definitionsByPath(declared);
+  const live = definitionsByPath(focused(actual, items));
+  const wanted = definitionsByPath(focused(declared, items));
   const groups = new Map<ObjectPath, ObjectPath[]>();
   for (const item of items) {
     const path = shownPath(item.path, (p) => live.has(p) || wanted.has(p));
