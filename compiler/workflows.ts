@@ -33,7 +33,6 @@ import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } fr
 import { typeSql } from './render/definitions.js';
 import { quoteIdent, quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { pullSchema } from './pull/index.js';
 import { withoutUnavailableParts, type SkippedPart } from './model/optional.js';
 import { filterSchema } from './model/filter.js';
 import { largestTables, runAssertions, unpopulatedViews, type VerifyReport } from './verify/index.js';
@@ -481,6 +480,8 @@ export async function pullProject(ctx: Context, target: DatabaseTarget, outDir: 
   }
   await prepareExpressions();
   return usingDatabase(ctx, target, async (db) => {
+    // ts-morph (code generation) is big: loaded only by the command that needs it.
+    const { pullSchema } = await import('./pull/index.js');
     const files = pullSchema(await introspect(db, { onProgress: ctx.onProgress }));
     for (const file of files) {
       const full = path.join(out, file.path);

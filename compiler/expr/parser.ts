@@ -37,8 +37,27 @@ function parser(): PgQueryModule {
 
 const encoder = new TextEncoder();
 
+/**
+ * Parses by content: a schema repeats the same defaults, checks and predicates across its tables
+ * (`now()`, `gen_random_uuid()`, `amount >= 0`), and validation, canonical comparison and lint
+ * all parse them. Trees are shared and must be treated as immutable (everything here builds new
+ * nodes instead of changing them). Bounded: cleared when full.
+ */
+const parsed = new Map<string, ParseResult>();
+const PARSE_CACHE_ENTRIES = 50_000;
+
 /** Parse SQL text (any number of statements) with PostgreSQL's grammar. */
 export function parseSql(sql: string): ParseResult {
+  let result = parsed.get(sql);
+  if (result === undefined) {
+    if (parsed.size >= PARSE_CACHE_ENTRIES) parsed.clear();
+    result = parseUncached(sql);
+    parsed.set(sql, result);
+  }
+  return result;
+}
+
+function parseUncached(sql: string): ParseResult {
   const pg = parser();
   const pointer = pg.allocate(encoder.encode(`${sql}\0`), /* heap, not stack */ 0);
   try {
@@ -102,13 +121,19 @@ export function splitStatements(script: string): { ok: true; statements: ScriptS
     if (raw.error.message !== '') return { ok: false, error: { message: raw.error.message, position: raw.error.cursorpos } };
     const tree = JSON.parse(raw.parse_tree) as { stmts?: { stmt_location?: number; stmt_len?: number }[] };
     const decoder = new TextDecoder();
+    // Lines are counted once over the script (statements come in order; a line feed is one byte in UTF-8).
+    let counted = 0;
+    let line = 1;
+    const lineAt = (offset: number): number => {
+      for (; counted < offset; counted++) if (bytes[counted] === 0x0a) line++;
+      return line;
+    };
     const statements = (tree.stmts ?? []).map((s) => {
       const start = s.stmt_location ?? 0;
       const end = s.stmt_len ? start + s.stmt_len : bytes.length;
       const text = decoder.decode(bytes.subarray(start, end));
       const leading = leadingTrivia(text);
-      const line = decoder.decode(bytes.subarray(0, start)).split('\n').length + text.slice(0, leading).split('\n').length - 1;
-      return { sql: text.slice(leading).trim(), line };
+      return { sql: text.slice(leading).trim(), line: lineAt(start) + text.slice(0, leading).split('\n').length - 1 };
     });
     return { ok: true, statements: statements.filter((s) => s.sql !== '') };
   } finally {
