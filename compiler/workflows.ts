@@ -18,7 +18,7 @@ import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.
 import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
 import { driftDefinitions, type DriftDefinition } from './drift/definitions.js';
-import { normalizeConstantDefaults, prepareExpressions, type ConstantSite } from './expr/index.js';
+import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase, normalizeDeclared } from './normalize/index.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
@@ -318,8 +318,9 @@ async function evaluateConstants(db: Database, sites: readonly ConstantSite[]): 
 
 /**
  * Declared and live schemas made comparable: the declared one as PostgreSQL stores it (built in an
- * embedded dev database, cached by content); failing that, at least its constant defaults in the
- * compared server's own rendering.
+ * embedded dev database, cached by content); failing that, at least its constant defaults, and the
+ * constants of CHECKs and index predicates and expressions, in the compared server's own
+ * rendering, and its empty comments as none.
  */
 export async function comparableSchemas(
   db: Database,
@@ -331,13 +332,32 @@ export async function comparableSchemas(
     const normalized = await normalizeDeclared(declared, { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), onProgress: options.onProgress });
     if (normalized.normalized) return { declared: normalized.schema, live };
   }
-  await db.exec('BEGIN READ ONLY');
-  try {
-    const [d, l] = await normalizeConstantDefaults([declared, live], (sites) => evaluateConstants(db, sites), quoteLiteral);
-    return { declared: d!, live: l! };
-  } finally {
-    await db.exec('ROLLBACK');
+  const readOnly = async <T>(work: () => Promise<T>): Promise<T> => {
+    await db.exec('BEGIN READ ONLY');
+    try {
+      return await work();
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  };
+  const evaluate = (sites: readonly ConstantSite[]) => evaluateConstants(db, sites);
+  const [d, l] = await readOnly(() => normalizeConstantDefaults([withoutEmptyComments(declared), live], evaluate, quoteLiteral));
+  // A batch the server refuses aborts its transaction: the typed constants get one of their own.
+  return { declared: d!, live: await readOnly(() => normalizeTypedConstants(d!, l!, evaluate, quoteLiteral)) };
+}
+
+/**
+ * The declared schema as PostgreSQL stores its comments: `COMMENT ON … IS ''` removes the comment,
+ * so an empty declared comment reads back as none (a view column's empty comment, as no entry).
+ */
+function withoutEmptyComments<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const emptyColumnComment = (item: unknown): boolean =>
+      !!item && typeof item === 'object' && (item as { comment?: unknown }).comment === '' && Object.keys(item).length === 2 && 'column' in item;
+    return value.filter((item) => !emptyColumnComment(item)).map(withoutEmptyComments) as T;
   }
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !(k === 'comment' && v === '')).map(([k, v]) => [k, withoutEmptyComments(v)])) as T;
 }
 
 export interface DriftResult extends DriftReport {

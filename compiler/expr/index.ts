@@ -11,7 +11,7 @@ export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqua
 export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
 export { canonicalQuery, queriesEqual, queryError, queryOutputs, referencedRelations, type QueryOutput, type RelationReference } from './queries.js';
 export { isVolatileExpression, VOLATILE_FUNCTIONS } from './volatility.js';
-export { isConstantExpression, normalizeConstantDefaults, type ConstantEvaluator, type ConstantSite } from './constants.js';
+export { isConstantExpression, normalizeConstantDefaults, normalizeTypedConstants, type ConstantEvaluator, type ConstantSite } from './constants.js';
 
 const canonicalCache = new Map<string, string>();
 
