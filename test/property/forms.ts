@@ -46,7 +46,8 @@ export const checkForms: readonly CheckForm[] = [
   { id: 'pattern', arity: 1, applies: scalar('string'), sql: ([c]) => `${c} ~ '^[a-z]'` },
   { id: 'string-in', arity: 1, applies: scalar('string'), sql: ([c]) => `${c} IN ('a', 'b c', 'it''s')` },
   // Typed (DATE '…'): an untyped literal compared with a timestamp is stored as a timestamp constant,
-  // which only the dev-database comparison equates (see docs/reliability.md, fallback comparison).
+  // which only the dev-database comparison equated until bug 10 of docs/reliability.md was fixed
+  // (test/property/known-bugs.test.ts keeps the untyped form; the form here stays for the seeds).
   { id: 'after-2000', arity: 1, applies: scalar('time'), sql: ([c]) => `${c} > DATE '2000-01-01'` },
   { id: 'positive-interval', arity: 1, applies: scalar('interval'), sql: ([c]) => `${c} >= interval '0 seconds'` },
   { id: 'json-object', arity: 1, applies: scalar('jsonb'), sql: ([c]) => `jsonb_typeof(${c}) = 'object'` },

@@ -73,6 +73,18 @@ const REPRODUCTIONS: readonly Reproduction[] = [
     after: [e0Renamed],
   },
   {
+    bug: 'enum-rename-with-default',
+    title: 'an enum value renamed that an array default names, the column dropped: down re-adds it before renaming the value back',
+    before: [e0, table('t', { columns: { id: integer(), c: enumColumn(e0, { array: true, default: ['draft'] }) } })],
+    after: [e0Renamed, table('t', { columns: { id: integer() } })],
+  },
+  {
+    bug: 'enum-remove-value-with-default',
+    title: 'an enum value removed that the default named, the column renamed and its default changed',
+    before: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1, { default: 'a' }) } })],
+    after: [e1Removed, table('t', { columns: { id: integer(), d: enumColumn(e1Removed, { default: 'b', renamedFrom: 'c' }) } })],
+  },
+  {
     bug: 'enum-remove-value-with-default',
     title: 'an enum value removed that the default named, the default changed: the recreation sets the old default',
     before: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1, { default: 'a' }) } })],
@@ -89,6 +101,18 @@ const REPRODUCTIONS: readonly Reproduction[] = [
     title: 'a column changed from one enum type to another: no cast between the two enums',
     before: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e1) } })],
     after: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e0) } })],
+  },
+  {
+    bug: 'enum-to-enum-retype',
+    title: 'an array column changed from one enum type to another',
+    before: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e1, { array: true }) } })],
+    after: [e1, e0, table('t', { columns: { id: integer(), c: enumColumn(e0, { array: true }) } })],
+  },
+  {
+    bug: 'retype-to-enum-with-check',
+    title: 'an enum column with a commented CHECK and partial index reading it changed to text',
+    before: [e1, table('t', { columns: { id: integer(), c: enumColumn(e1) }, checks: [check(sql`c::text <> 'x'`, { name: 't_c_check', comment: 'kept' })], indexes: [index(['id'], { name: 't_ix', where: sql`c IS NOT NULL`, comment: 'kept' })] })],
+    after: [e1, table('t', { columns: { id: integer(), c: text() }, checks: [check(sql`c::text <> 'x'`, { name: 't_c_check', comment: 'kept' })], indexes: [index(['id'], { name: 't_ix', where: sql`c IS NOT NULL`, comment: 'changed' })] })],
   },
   {
     bug: 'identity-to-serial',
