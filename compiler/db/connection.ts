@@ -50,6 +50,11 @@ export interface ConnectOptions {
   /** Called once when the first attempt fails and we start waiting. */
   readonly onWait?: (message: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Embedded databases only: the extensions to make available (names as in CREATE EXTENSION);
+   * default all of EMBEDDED_EXTENSIONS. Each one costs start-up time and memory.
+   */
+  readonly embeddedExtensions?: ReadonlySet<string>;
 }
 
 const RETRYABLE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EAI_AGAIN', 'ETIMEDOUT']);
@@ -147,26 +152,26 @@ export const EMBEDDED_EXTENSIONS: ReadonlySet<string> = new Set([
   'plpgsql', 'citext', 'uuid-ossp', 'pg_trgm', 'btree_gin', 'btree_gist', 'hstore', 'pgcrypto', 'ltree', 'fuzzystrmatch', 'unaccent', 'intarray',
 ]);
 
-/** Extensions the embedded database can create (PGlite loads their code on CREATE EXTENSION). */
-async function embeddedExtensions(): Promise<Record<string, unknown>> {
-  const [citext, uuidOssp, pgTrgm, btreeGin, btreeGist, hstore, pgcrypto, ltree, fuzzystrmatch, unaccent, intarray] = await Promise.all([
-    import('@electric-sql/pglite/contrib/citext'),
-    import('@electric-sql/pglite/contrib/uuid_ossp'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/contrib/btree_gin'),
-    import('@electric-sql/pglite/contrib/btree_gist'),
-    import('@electric-sql/pglite/contrib/hstore'),
-    import('@electric-sql/pglite/contrib/pgcrypto'),
-    import('@electric-sql/pglite/contrib/ltree'),
-    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('@electric-sql/pglite/contrib/intarray'),
-  ]);
-  return {
-    citext: citext.citext, uuid_ossp: uuidOssp.uuid_ossp, pg_trgm: pgTrgm.pg_trgm, btree_gin: btreeGin.btree_gin,
-    btree_gist: btreeGist.btree_gist, hstore: hstore.hstore, pgcrypto: pgcrypto.pgcrypto, ltree: ltree.ltree,
-    fuzzystrmatch: fuzzystrmatch.fuzzystrmatch, unaccent: unaccent.unaccent, intarray: intarray.intarray,
-  };
+/** The code of each extension the embedded database can create (PGlite loads it on CREATE EXTENSION), by CREATE EXTENSION name. */
+const EXTENSION_MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
+  citext: async () => (await import('@electric-sql/pglite/contrib/citext')).citext,
+  'uuid-ossp': async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp,
+  pg_trgm: async () => (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
+  btree_gin: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,
+  btree_gist: async () => (await import('@electric-sql/pglite/contrib/btree_gist')).btree_gist,
+  hstore: async () => (await import('@electric-sql/pglite/contrib/hstore')).hstore,
+  pgcrypto: async () => (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto,
+  ltree: async () => (await import('@electric-sql/pglite/contrib/ltree')).ltree,
+  fuzzystrmatch: async () => (await import('@electric-sql/pglite/contrib/fuzzystrmatch')).fuzzystrmatch,
+  unaccent: async () => (await import('@electric-sql/pglite/contrib/unaccent')).unaccent,
+  intarray: async () => (await import('@electric-sql/pglite/contrib/intarray')).intarray,
+};
+
+/** PGlite's `extensions` option for the wanted extensions (all when not given). */
+async function embeddedExtensions(wanted: ReadonlySet<string> | undefined): Promise<Record<string, unknown>> {
+  const names = Object.keys(EXTENSION_MODULES).filter((name) => wanted === undefined || wanted.has(name));
+  const modules = await Promise.all(names.map((name) => EXTENSION_MODULES[name]!()));
+  return Object.fromEntries(names.map((name, i) => [name.replaceAll('-', '_'), modules[i]]));
 }
 
 /**
@@ -201,13 +206,13 @@ const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir
 /** Lock slots per connection of the embedded database: room for a migration of ~10,000 tables with their indexes. */
 const EMBEDDED_MAX_LOCKS = 512;
 
-async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' }>, wanted: ReadonlySet<string> | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const description = describeTarget(target);
   try {
     const fresh = target.dataDir === 'memory' || isEmptyDir(target.dataDir);
     if (target.dataDir !== 'memory') mkdirSync(target.dataDir, { recursive: true });
-    const extensions = await embeddedExtensions();
+    const extensions = await embeddedExtensions(wanted);
     const template = templateFile(PGLITE_VERSION);
     const loadDataDir = fresh ? readTemplate(template) : undefined;
     const pglite = await PGlite.create({
@@ -227,7 +232,7 @@ async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' 
 }
 
 export async function connect(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Database> {
-  return target.kind === 'pglite' ? connectEmbedded(target) : connectPostgres(target, options);
+  return target.kind === 'pglite' ? connectEmbedded(target, options.embeddedExtensions) : connectPostgres(target, options);
 }
 
 /** Run `work` with a connection, always closing it. */

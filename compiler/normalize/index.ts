@@ -97,6 +97,19 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
  * transaction, reads it back and rolls back, so the database is empty again afterwards.
  */
 let devDatabase: Promise<Database> | undefined;
+/** Extensions the running dev database was started with (each costs start-up time and memory). */
+let devExtensions = new Set<string>();
+
+/** The dev database, able to create `extensions`: (re)started with them when it cannot yet. */
+async function devDatabaseWith(extensions: ReadonlySet<string>): Promise<Database> {
+  const missing = [...extensions].filter((x) => EMBEDDED_EXTENSIONS.has(x) && !devExtensions.has(x));
+  if (devDatabase && missing.length > 0) await closeDevDatabase();
+  if (!devDatabase) {
+    devExtensions = new Set([...devExtensions, ...missing]);
+    devDatabase = connect({ kind: 'pglite', dataDir: 'memory' }, { embeddedExtensions: devExtensions });
+  }
+  return devDatabase;
+}
 let queue: Promise<unknown> = Promise.resolve();
 
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -114,8 +127,7 @@ async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabe
   const statements = steps.flatMap((step) => step.up.map((statement) => ({ step, statement })));
   return exclusive(async () => {
     onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: `starting the embedded PostgreSQL${progressLabel}` });
-    devDatabase ??= connect({ kind: 'pglite', dataDir: 'memory' });
-    const db = await devDatabase;
+    const db = await devDatabaseWith(new Set(declared.extensions.map((x) => x.name)));
     await db.exec('BEGIN');
     try {
       await createReferencedRoles(db, declared);
