@@ -17,6 +17,10 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
     description: 'writer stalls while a migration constrains a big, busy table (schemac vs plain statements)',
     run: async () => (await import('./locks/index.js')).runLockBenchmark(),
   },
+  scale: {
+    description: 'inspect, diff, drift and generate at 200 / 2,000 / 10,000 tables (schemac vs drizzle-kit and migra)',
+    run: async () => (await import('./scale/index.js')).runScaleBenchmark(),
+  },
 };
 
 function usage(): string {
