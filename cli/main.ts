@@ -424,6 +424,14 @@ const pull: Action = async (ctx, options, out) => {
   return 0;
 };
 
+// A reader that goes away (`schemac plan | head`) must not crash the command with a stack trace, nor
+// stop work under way (an apply keeps going): output is simply dropped from then on.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 const program = new Command('schemac')
   .description('Declarative schema-as-code compiler for PostgreSQL')
   .version(packageVersion())
