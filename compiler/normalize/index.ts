@@ -24,7 +24,6 @@ import { EMPTY_SCHEMA, type Grant, type Schema, type Table, type View } from '..
 import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
-import { stableJson } from '../render/json.js';
 import { quoteIdent } from '../render/quote.js';
 import { compareC, globalsOf, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
 
@@ -355,11 +354,12 @@ const memoryCache = new Map<string, Schema>();
 export async function normalizeDeclared(full: Schema, options: { cacheDir?: string; onProgress?: OnProgress } = {}): Promise<NormalizeResult> {
   // Optional parts whose extension the embedded database lacks are left out (see model/optional.ts).
   const declared = withoutUnavailableParts(full, (name) => EMBEDDED_EXTENSIONS.has(name)).schema;
-  const key = createHash('sha256').update(`${NORMALIZER_VERSION}\n${stableJson(declared)}`).digest('hex');
+  const split = splitSchema(declared, String(NORMALIZER_VERSION));
+  // The units' keys cover the whole schema's content: together they key it.
+  const key = createHash('sha256').update([split.globalsKey, ...split.units.map((u) => u.key)].join('\n')).digest('hex');
   const remembered = memoryCache.get(key);
   if (remembered) return { schema: carryDeclarationFields(declared, remembered), normalized: true };
 
-  const split = splitSchema(declared, String(NORMALIZER_VERSION));
   const onDisk = readUnitCache(options.cacheDir);
   const cached = new Map<string, unknown>();
   for (const k of [split.globalsKey, ...split.units.map((u) => u.key)]) {
