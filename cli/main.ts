@@ -380,8 +380,11 @@ const drift: Action = async (ctx, options, out) => {
 const diff: Action = async (ctx, options, out) => {
   const from = options['from'] as string;
   const to = options['to'] as string;
-  const source = await workflows.resolveSource(ctx, from, options.project);
-  const target = await workflows.resolveSource(ctx, to, options.project);
+  // Two servers are read at the same time (each introspection mostly waits on its server).
+  const servers = [from, to].every((s) => /^postgres(ql)?:\/\//.test(s));
+  const [source, target] = servers
+    ? await Promise.all([workflows.resolveSource(ctx, from, options.project), workflows.resolveSource(ctx, to, options.project)])
+    : [await workflows.resolveSource(ctx, from, options.project), await workflows.resolveSource(ctx, to, options.project)];
   const { changes, steps } = await workflows.planSteps(source.schema, target.schema);
   if (options.format === 'json') out.json({ from: source.description, to: target.description, changes });
   else if (changes.length > 0) out.result(colourScript(workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps), steps.map(scriptStep), out.colour));

@@ -379,17 +379,49 @@ async function partsForServer(db: Database, declared: Schema): Promise<{ schema:
  * The declarations and the database made comparable: the part of each the project manages
  * (include/exclude filters), without optional parts this server cannot hold.
  */
-async function compareWithDatabase(db: Database, project: ResolvedProject, declared: Schema, options: { onProgress?: OnProgress } = {}) {
+async function compareWithDatabase(db: Database, project: ResolvedProject, declared: Schema, options: { onProgress?: OnProgress; introspected?: Promise<Schema> } = {}) {
+  const introspected = await (options.introspected ?? introspect(db, options));
   const parts = await partsForServer(db, declared);
-  const live = filterSchema(await introspect(db, options), project.filters);
-  const comparable = await comparableSchemas(db, parts.schema, live, { cacheDir: cacheDirOf(project), ...options });
+  const live = filterSchema(introspected, project.filters);
+  const comparable = await comparableSchemas(db, parts.schema, live, { cacheDir: cacheDirOf(project), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return { parts, comparable };
 }
 
+/**
+ * Load the declarations and read the database at the same time (one mostly waits on the server,
+ * the other works the CPU), then run `work`. Errors come in the order they did one after the
+ * other: the declarations' first, then the database's.
+ */
+async function withDeclarationsAndDatabase<T>(
+  ctx: Context,
+  project: ResolvedProject,
+  target: DatabaseTarget,
+  work: (declared: LoadedDeclarations, db: Database, introspected: Promise<Schema>) => Promise<T>,
+): Promise<T> {
+  const loading = loadValidDeclarations(ctx, project);
+  loading.catch(() => undefined); // awaited below
+  try {
+    return await usingDatabase(ctx, target, async (db) => {
+      const introspected = introspect(db, { onProgress: ctx.onProgress });
+      introspected.catch(() => undefined); // awaited by work
+      let declared: LoadedDeclarations;
+      try {
+        declared = await loading;
+      } catch (error) {
+        await introspected.catch(() => undefined); // the connection is closed only once it is idle
+        throw error;
+      }
+      return work(declared, db, introspected);
+    });
+  } catch (error) {
+    await loading; // a declaration error wins over a database error
+    throw error;
+  }
+}
+
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: { definitions?: boolean } = {}): Promise<DriftResult> {
-  const declared = await loadValidDeclarations(ctx, project);
-  return usingDatabase(ctx, target, async (db) => {
-    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
+  return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
     const report = detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) });
     const definitions = options.definitions ? { definitions: driftDefinitions(comparable.live, comparable.declared, report.items) } : {};
     return { ...report, database: db.description, skipped: parts.skipped, ...definitions };
@@ -401,9 +433,8 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
  * INVALID index, populated materialized views), the largest tables, and the query assertions.
  */
 export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport & { skipped: readonly SkippedPart[] }> {
-  const declared = await loadValidDeclarations(ctx, project);
-  return usingDatabase(ctx, target, async (db) => {
-    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
+  return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
+    const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
     const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
     const objects = drift.items.filter((i) => i.kind !== 'unexpected');
     const unpopulated = await unpopulatedViews(db);
@@ -435,9 +466,8 @@ export interface PlanResult {
 
 /** `schemac plan`: the SQL that brings the database to the declared state, with hazards. */
 export async function planProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<PlanResult> {
-  const declared = await loadValidDeclarations(ctx, project);
-  return usingDatabase(ctx, target, async (db) => {
-    const { comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress });
+  return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
+    const { comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
     const personal = new Set(declared.schema.tables.filter((t) => t.columns.some((c) => c.compliance?.personal)).map((t) => `${t.schema}.${t.name}`));
     const reports = steps.map((rendered): PlanStepReport => {
