@@ -6,9 +6,9 @@
  *
  * The result is cached by content, unit by unit (a table with its partitions, a view, the globals:
  * see units.ts) in `.schemac/cache/normalized-units.json`, so a drift check of an unchanged schema
- * costs one file read and a change to one table rebuilds that table alone. When the embedded database cannot build the schema (an extension it lacks, say), the
- * declared schema is returned unchanged with the reason, and comparison falls back to canonical
- * parse trees alone.
+ * costs one file read and a change to one table rebuilds that table alone. When the embedded
+ * database cannot build the schema (an extension it lacks, say), the declared schema is returned
+ * unchanged with the reason, and comparison falls back to canonical parse trees alone.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
 import { quoteIdent } from '../render/quote.js';
-import { compareC, globalsOf, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
+import { compareC, globalsOf, isRelationGrant, relationKey, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
 
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
 const NORMALIZER_VERSION = 2;
@@ -186,27 +186,31 @@ export async function closeDevDatabase(): Promise<void> {
 /** Tables (partitions and stubs included) built in one dev-database transaction at most. */
 const CHUNK_TABLES = 250;
 
-const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
-
 /** The normalised globals as introspection read them: the schema without relations and their grants. */
 type StoredGlobals = Omit<Schema, 'tables' | 'views' | 'unmanaged'>;
-
-const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
 
 function globalsFrom(normalized: Schema): StoredGlobals {
   const { tables: _t, views: _v, unmanaged: _u, ...rest } = normalized;
   return { ...rest, ...(rest.grants ? { grants: rest.grants.filter((g) => !isRelationGrant(g)) } : {}) };
 }
 
-function unitFrom(unit: NormalizeUnit, normalized: Schema): NormalizedUnit | undefined {
+/** Each unit as `normalized` holds it (undefined where a relation was not read back). */
+function unitsFrom(units: readonly NormalizeUnit[], normalized: Schema): (NormalizedUnit | undefined)[] {
   const tables = new Map(normalized.tables.map((t) => [relationKey(t.schema, t.name), t]));
   const views = new Map(normalized.views.map((v) => [relationKey(v.schema, v.name), v]));
-  const builtTables = unit.tables.map((t) => tables.get(relationKey(t.schema, t.name)));
-  const builtViews = unit.views.map((v) => views.get(relationKey(v.schema, v.name)));
-  if (builtTables.some((t) => t === undefined) || builtViews.some((v) => v === undefined)) return undefined;
-  const relations = new Set([...unit.tables, ...unit.views].map((r) => relationKey(r.schema, r.name)));
-  const grants = (normalized.grants ?? []).filter((g) => isRelationGrant(g) && relations.has(relationKey(g.schema, g.name)));
-  return { tables: builtTables as Table[], views: builtViews as View[], grants };
+  const grants = new Map<string, Grant[]>();
+  for (const g of normalized.grants ?? []) {
+    if (!isRelationGrant(g)) continue;
+    const key = relationKey(g.schema, g.name);
+    grants.set(key, [...(grants.get(key) ?? []), g]);
+  }
+  return units.map((unit) => {
+    const builtTables = unit.tables.map((t) => tables.get(relationKey(t.schema, t.name)));
+    const builtViews = unit.views.map((v) => views.get(relationKey(v.schema, v.name)));
+    if (builtTables.some((t) => t === undefined) || builtViews.some((v) => v === undefined)) return undefined;
+    const unitGrants = [...unit.tables, ...unit.views].flatMap((r) => grants.get(relationKey(r.schema, r.name)) ?? []);
+    return { tables: builtTables as Table[], views: builtViews as View[], grants: unitGrants };
+  });
 }
 
 /** The schema one chunk is built from: the globals, its units, and what they need (views in full, tables as stubs). */
@@ -325,21 +329,20 @@ async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<st
       throw error;
     }
     if (!cached.has(split.globalsKey)) cached.set(split.globalsKey, globalsFrom(normalized));
-    for (const unit of chunk) {
-      const built = unitFrom(unit, normalized);
-      if (!built) throw new ChunkFailure(`${unit.id} was not read back`);
-      cached.set(unit.key, built);
-    }
+    const built = unitsFrom(chunk, normalized);
+    chunk.forEach((unit, u) => {
+      if (!built[u]) throw new ChunkFailure(`${unit.id} was not read back`);
+      cached.set(unit.key, built[u]);
+    });
   }
 }
 
 /** Fill the cache from one whole-schema round trip (the fallback). */
 function storeAll(split: SchemaUnits, normalized: Schema, cached: Map<string, unknown>): void {
   cached.set(split.globalsKey, globalsFrom(normalized));
-  for (const unit of split.units) {
-    const built = unitFrom(unit, normalized);
-    if (built) cached.set(unit.key, built);
-  }
+  unitsFrom(split.units, normalized).forEach((built, u) => {
+    if (built) cached.set(split.units[u]!.key, built);
+  });
 }
 
 const memoryCache = new Map<string, Schema>();

@@ -55,11 +55,12 @@ export interface SchemaUnits {
   readonly units: readonly NormalizeUnit[];
 }
 
-const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
+/** `schema\0name`: how units name relations (their own and what they need). */
+export const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Grants on relations belong to the relation's unit; the rest to the globals. */
-const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
+export const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
 
 /** The globals part of a schema (what every unit's build needs). */
 export function globalsOf(schema: Schema): Schema {
