@@ -19,7 +19,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<pg.QueryResult> {
+/** One statement on its own connection (to the admin database or any other). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -18,7 +18,8 @@ import { writeResults } from '../lib/docs.js';
 import { flagFromEnv, positiveIntFromEnv } from '../lib/env.js';
 import { formatCount, formatSeconds, markdownTable } from '../lib/format.js';
 import { describeMachine, machineLine } from '../lib/machine.js';
-import { startBenchServer, type BenchServer } from '../lib/server.js';
+import { adminQuery, startBenchServer, type BenchServer } from '../lib/server.js';
+import { quoteIdent } from '../../compiler/render/quote.js';
 import { median } from '../lib/stats.js';
 import { changeSql, dataset, datasetDeclarations, datasetSql, type Dataset } from './dataset.js';
 import { measure, type Measurement } from './measure.js';
@@ -113,19 +114,10 @@ async function loadDatabase(server: BenchServer, d: Dataset): Promise<{ url: str
   // The same database with the one change of the generate benchmark (a copy: CREATE DATABASE … TEMPLATE).
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const changedName = `${name}_changed`;
-  const admin = new pg.Client({ connectionString: server.cluster.adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${changedName}" TEMPLATE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await adminQuery(server.cluster.adminUrl, `CREATE DATABASE ${quoteIdent(changedName)} TEMPLATE ${quoteIdent(name)}`);
   const changed = new URL(url);
-  changed.pathname = `/${changedName}`;
-  const changedClient = new pg.Client({ connectionString: changed.href });
-  await changedClient.connect();
-  await changedClient.query(changeSql(d));
-  await changedClient.end();
+  changed.pathname = `/${encodeURIComponent(changedName)}`;
+  await adminQuery(changed.href, changeSql(d));
   return { url, changedUrl: changed.href, loadMs };
 }
 
