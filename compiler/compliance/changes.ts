@@ -28,7 +28,17 @@ interface Context {
   readonly out: Diagnostic[];
 }
 
-const tableOf = (schema: Schema, s: string, name: string): Table | undefined => schema.tables.find((t) => t.schema === s && t.name === name);
+/** Tables by schema and name, indexed once per schema (lookups run for every table and change). */
+const tableIndexes = new WeakMap<Schema, Map<string, Table>>();
+
+function tableOf(schema: Schema, s: string, name: string): Table | undefined {
+  let index = tableIndexes.get(schema);
+  if (!index) {
+    index = new Map(schema.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
+    tableIndexes.set(schema, index);
+  }
+  return index.get(`${s}\0${name}`);
+}
 
 function waived(ctx: Context, rule: DiagnosticCode, target: ObjectPath): boolean {
   return (ctx.to.compliance ?? EMPTY_REGISTRY).waivers.some((w) => w.rule === rule && w.target === target && w.expires >= ctx.today);

@@ -164,6 +164,12 @@ function validateForeignKeys(f: Findings, schema: Schema): void {
 /** Unique keys of a partitioned table must contain its partition key; bounds must not collide. */
 function validatePartitions(f: Findings, schema: Schema): void {
   const tables = new Map(schema.tables.map((t) => [`${t.schema}\0${t.name}`, t]));
+  const partitionsOf = new Map<string, Table[]>();
+  for (const p of schema.tables) {
+    if (!p.partitionOf) continue;
+    const parent = `${p.schema}\0${p.partitionOf.table}`;
+    partitionsOf.set(parent, [...(partitionsOf.get(parent) ?? []), p]);
+  }
   for (const t of schema.tables) {
     const path = tablePath(t.schema, t.name);
     if (t.partitionOf && !tables.get(`${t.schema}\0${t.partitionOf.table}`)?.partitionBy) {
@@ -178,7 +184,7 @@ function validatePartitions(f: Findings, schema: Schema): void {
         f.add('SC217', constraintPath(t.schema, t.name, k.name), `${k.name} on partitioned table ${t.name} must include the partition key (${keyColumns ? missing.join(', ') : 'an expression key cannot be part of a unique key'})`);
       }
     }
-    validateBounds(f, t, schema.tables.filter((p) => p.schema === t.schema && p.partitionOf?.table === t.name));
+    validateBounds(f, t, partitionsOf.get(`${t.schema}\0${t.name}`) ?? []);
   }
 }
 
