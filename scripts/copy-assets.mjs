@@ -1,4 +1,4 @@
-// Copy non-TypeScript assets (catalog .sql files, handlebars templates) next to the compiled code.
+// Copy non-TypeScript assets (catalog .sql files, handlebars templates, the dev database's worker) next to the compiled code.
 import { cpSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -7,7 +7,7 @@ function walk(dir) {
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) walk(full);
-    else if (full.endsWith('.sql') || full.endsWith('.hbs')) {
+    else if (full.endsWith('.sql') || full.endsWith('.hbs') || full.endsWith('.cjs')) {
       cpSync(full, path.join('dist', full));
       copied.push(full);
     }

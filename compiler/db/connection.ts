@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
 import { describeTarget, type DatabaseTarget } from './target.js';
 
@@ -80,8 +80,10 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
   const description = describeTarget(target, options.env);
   const deadline = Date.now() + (options.waitSeconds ?? 15) * 1000;
   let waited = false;
+  // Loaded on first use: commands that never reach a server (generate, validate) skip it.
+  const { default: postgres } = await import('pg');
   for (let attempt = 1; ; attempt++) {
-    const client = new pg.Client({
+    const client = new postgres.Client({
       ...(target.url ? { connectionString: target.url } : {}),
       connectionTimeoutMillis: 10_000,
       application_name: 'schemac',
@@ -145,7 +147,7 @@ function pgliteVersion(): string {
   }
 }
 
-const PGLITE_VERSION = pgliteVersion();
+export const PGLITE_VERSION = pgliteVersion();
 
 /** Names of the extensions the embedded database can create (besides plpgsql). */
 export const EMBEDDED_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -178,7 +180,7 @@ async function embeddedExtensions(wanted: ReadonlySet<string> | undefined): Prom
  * A freshly initialised embedded cluster, saved once per machine and PGlite version: starting from
  * it takes a few hundred milliseconds instead of running initdb again (about two seconds).
  */
-function templateFile(version: string): string {
+export function templateFile(version: string): string {
   return path.join(os.tmpdir(), `schemac-pglite-${version.replace(/[^0-9a-z.]/gi, '_')}-template.tar`);
 }
 
@@ -204,7 +206,7 @@ async function saveTemplate(db: { dumpDataDir(compression?: 'none'): Promise<Fil
 const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir).length === 0;
 
 /** Lock slots per connection of the embedded database: room for a migration of ~10,000 tables with their indexes. */
-const EMBEDDED_MAX_LOCKS = 512;
+export const EMBEDDED_MAX_LOCKS = 512;
 
 async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' }>, wanted: ReadonlySet<string> | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');

@@ -11,13 +11,13 @@
  * unchanged with the reason, and comparison falls back to canonical parse trees alone.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { connect, databaseErrorInfo, EMBEDDED_EXTENSIONS, type Database } from '../db/connection.js';
+import { statSync } from 'node:fs';
+import { databaseErrorInfo, EMBEDDED_EXTENSIONS, type Database } from '../db/connection.js';
+import { devDatabase, prestartDevDatabase } from '../db/dev-database.js';
 import { diffSchemas, type Change } from '../diff/index.js';
 import type { ObjectPath } from '../model/paths.js';
 import { loadParser } from '../expr/index.js';
-import { introspect } from '../introspect/index.js';
+import { catalogQueries, introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
 import type { OnProgress } from '../model/progress.js';
 import { EMPTY_SCHEMA, type Grant, type Schema, type Table, type View } from '../model/types.js';
@@ -25,6 +25,7 @@ import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
 import { quoteIdent } from '../render/quote.js';
+import { readExtensionsGuess, readUnitCache, unitCacheTime, writeExtensionsGuess, writeUnitCache } from './cache.js';
 import { compareC, globalsOf, isRelationGrant, relationKey, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
 
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
@@ -90,25 +91,6 @@ function carryDeclarationFields(declared: Schema, normalized: Schema): Schema {
   return freezeSchema({ ...rest, extensions, enums, tables: normalized.tables.map(carry) });
 }
 
-/**
- * One embedded dev database per process, created on first use (starting PGlite is the expensive
- * part) and used by one round trip at a time. Each round trip builds the schema inside a
- * transaction, reads it back and rolls back, so the database is empty again afterwards.
- */
-let devDatabase: Promise<Database> | undefined;
-/** Extensions the running dev database was started with (each costs start-up time and memory). */
-let devExtensions = new Set<string>();
-
-/** The dev database, able to create `extensions`: (re)started with them when it cannot yet. */
-async function devDatabaseWith(extensions: ReadonlySet<string>): Promise<Database> {
-  const missing = [...extensions].filter((x) => EMBEDDED_EXTENSIONS.has(x) && !devExtensions.has(x));
-  if (devDatabase && missing.length > 0) await closeDevDatabase();
-  if (!devDatabase) {
-    devExtensions = new Set([...devExtensions, ...missing]);
-    devDatabase = connect({ kind: 'pglite', dataDir: 'memory' }, { embeddedExtensions: devExtensions });
-  }
-  return devDatabase;
-}
 let queue: Promise<unknown> = Promise.resolve();
 
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -116,6 +98,26 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   queue = run.catch(() => undefined);
   return run;
 }
+
+/**
+ * Start the dev database early when the normalisation will probably need it: a declaration file
+ * was edited after the unit cache last changed (or there is none). Its start-up then overlaps
+ * loading the declarations; a wrong guess costs some CPU on another thread.
+ */
+export function prestartNormalizerIfStale(cacheDir: string, declarationFiles: readonly string[]): void {
+  const cachedAt = unitCacheTime(cacheDir);
+  const edited = declarationFiles.some((file) => {
+    try {
+      return statSync(file).mtimeMs >= cachedAt;
+    } catch {
+      return true;
+    }
+  });
+  if (edited) prestartDevDatabase(new Set(readExtensionsGuess(cacheDir)), { warmup: catalogQueries() });
+}
+
+/** Tables (stubs and partitions included) above which a build is large enough to run in memory (see devDatabase). */
+const LARGE_BUILD_TABLES = 100;
 
 /** Statements sent to the dev database in one call (a failed batch is replayed one by one to name the culprit). */
 const BATCH_STATEMENTS = 100;
@@ -126,7 +128,8 @@ async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabe
   const statements = steps.flatMap((step) => step.up.map((statement) => ({ step, statement })));
   return exclusive(async () => {
     onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: `starting the embedded PostgreSQL${progressLabel}` });
-    const db = await devDatabaseWith(new Set(declared.extensions.map((x) => x.name)));
+    const { db, ran } = await devDatabase(new Set(declared.extensions.map((x) => x.name)), { large: declared.tables.length > LARGE_BUILD_TABLES });
+    ran(statements.length);
     await db.exec('BEGIN');
     try {
       await createReferencedRoles(db, declared);
@@ -171,13 +174,6 @@ async function createReferencedRoles(db: Database, schema: Schema): Promise<void
   if (wanted.size === 0) return;
   const existing = new Set((await db.query<{ name: string }>('SELECT rolname AS name FROM pg_roles')).map((r) => r.name));
   for (const role of wanted) if (!existing.has(role)) await db.exec(`CREATE ROLE ${quoteIdent(role)}`);
-}
-
-/** Close the embedded dev database, if one was started (a CLI run ends with this). */
-export async function closeDevDatabase(): Promise<void> {
-  const pending = devDatabase;
-  devDatabase = undefined;
-  if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,44 +263,8 @@ function merge(globals: StoredGlobals, parts: readonly NormalizedUnit[]): Schema
   } as Schema);
 }
 
-/**
- * Normalised units by key, across runs: `.schemac/cache/normalized-units.json` (one file, written
- * when something new was normalised), and this process's memory.
- */
-const UNIT_CACHE_FILE = 'normalized-units.json';
+/** Normalised units by key in this process (the disk cache is cache.ts). */
 const unitMemory = new Map<string, unknown>();
-
-interface UnitCacheFile {
-  readonly version: number;
-  readonly entries: Record<string, unknown>;
-}
-
-function readUnitCache(cacheDir: string | undefined): Map<string, unknown> {
-  const entries = new Map<string, unknown>();
-  if (!cacheDir) return entries;
-  try {
-    const parsed = JSON.parse(readFileSync(path.join(cacheDir, UNIT_CACHE_FILE), 'utf8')) as UnitCacheFile;
-    if (parsed.version === NORMALIZER_VERSION) for (const [key, value] of Object.entries(parsed.entries)) entries.set(key, value);
-  } catch {
-    // Missing or damaged: everything is normalised again.
-  }
-  return entries;
-}
-
-/** Write the cache: what this run used first, then older entries while the file stays within a few times this schema's size. */
-function writeUnitCache(cacheDir: string, used: ReadonlyMap<string, unknown>, older: ReadonlyMap<string, unknown>): void {
-  const entries: Record<string, unknown> = Object.fromEntries(used);
-  let room = used.size * 2;
-  for (const [key, value] of older) {
-    if (room-- <= 0) break;
-    if (!(key in entries)) entries[key] = value;
-  }
-  const file = path.join(cacheDir, UNIT_CACHE_FILE);
-  mkdirSync(cacheDir, { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, JSON.stringify({ version: NORMALIZER_VERSION, entries } satisfies UnitCacheFile));
-  renameSync(temporary, file);
-}
 
 /** A build failure that may come from cutting the schema (a dependency the units did not see), not from the declarations. */
 class ChunkFailure extends Error {}
@@ -363,10 +323,10 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
   const remembered = memoryCache.get(key);
   if (remembered) return { schema: carryDeclarationFields(declared, remembered), normalized: true };
 
-  const onDisk = readUnitCache(options.cacheDir);
+  const onDisk = readUnitCache(options.cacheDir, NORMALIZER_VERSION);
   const cached = new Map<string, unknown>();
   for (const k of [split.globalsKey, ...split.units.map((u) => u.key)]) {
-    const value = unitMemory.get(k) ?? onDisk.get(k);
+    const value = unitMemory.get(k) ?? onDisk.entries.get(k);
     if (value !== undefined) cached.set(k, value);
   }
   const before = cached.size;
@@ -385,7 +345,10 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
   const globals = cached.get(split.globalsKey) as StoredGlobals | undefined;
   if (!globals || parts.some((p) => p === undefined)) return { schema: declared, normalized: false, reason: 'the embedded PostgreSQL did not read every object back' };
   for (const [k, value] of cached) unitMemory.set(k, value);
-  if (options.cacheDir && cached.size > before) writeUnitCache(options.cacheDir, cached, onDisk);
+  if (options.cacheDir && cached.size > before) {
+    writeUnitCache(options.cacheDir, NORMALIZER_VERSION, cached, onDisk);
+    writeExtensionsGuess(options.cacheDir, declared.extensions.map((x) => x.name));
+  }
   const normalized = merge(globals, parts as NormalizedUnit[]);
   memoryCache.set(key, normalized);
   return { schema: carryDeclarationFields(declared, normalized), normalized: true };

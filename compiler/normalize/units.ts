@@ -19,7 +19,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Grant, Schema, Table, View } from '../model/types.js';
-import { stableJson } from '../render/json.js';
 
 export interface NormalizeUnit {
   /** `table:s.t` (the root of a partition tree) or `view:s.v`. */
@@ -58,6 +57,12 @@ export interface SchemaUnits {
 /** `schema\0name`: how units name relations (their own and what they need). */
 export const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The text keys are hashed from. Plain JSON.stringify, not a key-sorted form: equal text still
+ * means equal content, and content built with its keys in another order only misses the cache.
+ */
+const contentText = (value: unknown): string => JSON.stringify(value);
 
 /** Grants on relations belong to the relation's unit; the rest to the globals. */
 export const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
@@ -110,13 +115,13 @@ function namesIn(value: unknown): Set<string> {
 /** Cut a declared schema into units, with keys. `version` is folded into every key. */
 export function splitSchema(schema: Schema, version: string): SchemaUnits {
   const globals = globalsOf(schema);
-  const globalsKey = hash(`${version}\nglobals\n${stableJson(globals)}`);
+  const globalsKey = hash(`${version}\nglobals\n${contentText(globals)}`);
 
   // Each named global, hashed on its own: a unit's key takes those it names.
   const namedGlobals = new Map<string, string[]>();
   const addGlobal = (name: string, content: unknown): void => {
     const list = namedGlobals.get(name) ?? [];
-    list.push(stableJson(content));
+    list.push(contentText(content));
     namedGlobals.set(name, list);
   };
   for (const e of schema.enums) addGlobal(e.name, e);
@@ -125,10 +130,10 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
   for (const s of schema.sequences ?? []) addGlobal(s.name, s);
   for (const r of schema.routines ?? []) addGlobal(r.name, r);
   // Extensions are few and change rarely: every key takes all of them.
-  const extensions = stableJson(schema.extensions);
+  const extensions = contentText(schema.extensions);
   const globalsNamedBy = (names: ReadonlySet<string>): string => {
     const parts = [...namedGlobals.entries()].filter(([name]) => names.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return stableJson({ extensions, globals: parts });
+    return contentText({ extensions, globals: parts });
   };
 
   // Partition trees: every table to its root.
@@ -213,11 +218,11 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
       visiting.add(d.relation);
       for (const need of [...d.needs].sort()) {
         const other = draftByRelation.get(need);
-        if (other) readContent.push(viewKeys.has(need) ? keyOf(other, visiting) : hash(stableJson(other.content)));
+        if (other) readContent.push(viewKeys.has(need) ? keyOf(other, visiting) : hash(contentText(other.content)));
       }
       visiting.delete(d.relation);
     }
-    const key = hash(`${version}\n${d.id}\n${stableJson(d.content)}\n${globalsNamedBy(namesIn(d.content))}\n${readContent.join('\n')}`);
+    const key = hash(`${version}\n${d.id}\n${contentText(d.content)}\n${globalsNamedBy(namesIn(d.content))}\n${readContent.join('\n')}`);
     keys.set(d.relation, key);
     return key;
   };

@@ -1,0 +1,279 @@
+/**
+ * The embedded dev database the normaliser builds declarations in (normalize/index.ts): PGlite on
+ * a worker thread, opened on a persistent cluster on disk.
+ *
+ * - A worker thread, so it can start while the main thread is still loading declarations (see
+ *   `prestartDevDatabase`): start-up costs no wall time when it overlaps.
+ * - On disk (`<tmp>/schemac-<uid>/dev-pglite-<version>`), because opening an existing cluster is
+ *   the cheapest start (about 0.3 s, and ~200 MB less memory than one held in memory). Every
+ *   round trip runs in a transaction that is rolled back, so the cluster stays empty; its catalogs
+ *   are vacuumed now and then (aborted DDL leaves dead rows behind). One process at a time holds
+ *   it (a lock file with the holder's pid); the others, and `SCHEMAC_DEV_DATABASE=memory`, get a
+ *   cluster in memory made from the saved template.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EMBEDDED_EXTENSIONS, EMBEDDED_MAX_LOCKS, PGLITE_VERSION, templateFile, type Database } from './connection.js';
+
+/** Settings of the dev cluster: room for ~10,000 tables in one transaction; small buffers (it holds no data). */
+const DEV_CONF = [`max_locks_per_transaction = ${EMBEDDED_MAX_LOCKS}`, 'shared_buffers = 16MB'];
+
+/** Statements run since the last VACUUM after which the next close vacuums the catalogs. */
+const VACUUM_AFTER_STATEMENTS = 20_000;
+
+interface WorkerReply {
+  readonly id?: number;
+  readonly ready?: boolean;
+  readonly serverVersion?: number;
+  readonly failed?: Record<string, unknown>;
+  readonly error?: Record<string, unknown>;
+  readonly rows?: unknown[];
+}
+
+/** An Error carrying PostgreSQL's fields (code, detail, hint, position), as databaseErrorInfo reads them. */
+const asError = (data: Record<string, unknown>): Error => Object.assign(new Error(String(data['message'])), data);
+
+class WorkerDatabase implements Database {
+  readonly backend = 'pglite';
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly worker: Worker, readonly serverVersion: number, readonly description: string) {
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = reply.id === undefined ? undefined : this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id!);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.error) waiting.reject(asError(reply.error));
+      else waiting.resolve(reply);
+    });
+    const fail = (error: Error): void => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('the embedded dev database stopped')));
+  }
+
+  private request(message: Record<string, unknown>): Promise<WorkerReply> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // Keep the process alive while an answer is awaited, not longer.
+      this.worker.ref();
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.request({ op: 'query', sql, params: [...params] })).rows as Row[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.request({ op: 'exec', sql });
+  }
+
+  async close(): Promise<void> {
+    await this.request({ op: 'close' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+}
+
+/** Files the worker loads with require(): PGlite and the wanted extensions (CommonJS builds). */
+function workerModules(extensions: ReadonlySet<string>): { pglite: string; extensions: Record<string, string> } {
+  const require = createRequire(import.meta.url);
+  const wanted = [...extensions].filter((name) => EMBEDDED_EXTENSIONS.has(name) && name !== 'plpgsql').sort();
+  return {
+    pglite: require.resolve('@electric-sql/pglite'),
+    extensions: Object.fromEntries(wanted.map((name) => [name, require.resolve(`@electric-sql/pglite/contrib/${name.replaceAll('-', '_')}`)])),
+  };
+}
+
+/** Start PGlite on a worker; resolves once it accepts statements (the catalog warm-up then runs in the background). */
+function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: string; warmup: readonly string[] }): Promise<WorkerDatabase> {
+  const worker = new Worker(new URL('./dev-worker.cjs', import.meta.url), {
+    workerData: { ...workerModules(options.extensions), dataDir: options.dataDir, template: templateFile(PGLITE_VERSION), conf: DEV_CONF, warmup: options.warmup },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise((resolve, reject) => {
+    const settle = (reply: WorkerReply): void => {
+      worker.off('message', settle);
+      worker.unref();
+      if (reply.ready) resolve(new WorkerDatabase(worker, reply.serverVersion ?? 0, `the embedded dev database (${options.dataDir ?? 'in memory'})`));
+      else {
+        void worker.terminate();
+        reject(asError(reply.failed ?? { message: 'the embedded dev database did not start' }));
+      }
+    };
+    worker.on('message', settle);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the embedded dev database stopped while starting (exit ${code})`)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cluster on disk and its lock.
+
+const uid = (): string => String(typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username);
+
+/**
+ * Where the persistent dev cluster lives, or undefined when it must be in memory.
+ * `SCHEMAC_DEV_DATABASE`: `memory`, or a directory of its own (default: under the temp folder).
+ */
+function devClusterDir(env: NodeJS.ProcessEnv): string | undefined {
+  const setting = env['SCHEMAC_DEV_DATABASE'];
+  if (setting === 'memory') return undefined;
+  if (setting) return path.resolve(setting);
+  return path.join(os.tmpdir(), `schemac-${uid()}`, `dev-pglite-${PGLITE_VERSION.replace(/[^0-9a-z.]/gi, '_')}`);
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The cluster's lock: a file holding the owner's pid, created exclusively. A lock left by a
+ * process that died is taken over. Returns the release function, or undefined when another live
+ * process holds it.
+ */
+function acquireLock(file: string): (() => void) | undefined {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = (): void => {
+        process.off('exit', release);
+        rmSync(file, { force: true });
+      };
+      // A command that exits without closing the database still frees the cluster.
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+      let holder = Number.NaN;
+      try {
+        holder = Number(readFileSync(file, 'utf8'));
+      } catch {
+        // Released meanwhile: try again.
+      }
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return undefined;
+      rmSync(file, { force: true });
+    }
+  }
+  return undefined;
+}
+
+/** Statements run in the cluster since its last VACUUM (a side file; dead catalog rows grow with them). */
+function readWork(file: string): number {
+  try {
+    return Number(readFileSync(file, 'utf8')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Session {
+  readonly db: Database;
+  readonly extensions: ReadonlySet<string>;
+  readonly onDisk: boolean;
+  /** Statements this process ran (for the VACUUM accounting of a cluster on disk). */
+  statements: number;
+  readonly finish: (db: Database, statements: number) => Promise<void>;
+}
+
+/** Open the dev database: on the disk cluster when its lock is free (and not asked for memory), else in memory. */
+async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, warmup: readonly string[], inMemory = false): Promise<Session> {
+  const dir = inMemory ? undefined : devClusterDir(env);
+  const release = dir ? acquireLock(`${dir}.lock`) : undefined;
+  if (dir && release) {
+    const workFile = `${dir}.work`;
+    const finish = async (db: Database, statements: number): Promise<void> => {
+      try {
+        const total = readWork(workFile) + statements;
+        if (total >= VACUUM_AFTER_STATEMENTS) await db.exec('VACUUM');
+        writeFileSync(workFile, String(total >= VACUUM_AFTER_STATEMENTS ? 0 : total));
+      } catch {
+        // Accounting only.
+      } finally {
+        await db.close().catch(() => undefined);
+        release();
+      }
+    };
+    try {
+      return { db: await startWorker({ extensions, dataDir: dir, warmup }), extensions, onDisk: true, statements: 0, finish };
+    } catch {
+      // A damaged cluster (a crash in the middle of a write, a PGlite upgrade gone wrong): start it afresh.
+      try {
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(workFile, { force: true });
+        return { db: await startWorker({ extensions, dataDir: dir, warmup }), extensions, onDisk: true, statements: 0, finish };
+      } catch {
+        release();
+      }
+    }
+  }
+  const db = await startWorker({ extensions, warmup });
+  return { db, extensions, onDisk: false, statements: 0, finish: async (d) => d.close() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One dev database per process.
+
+let session: Promise<Session> | undefined;
+
+function start(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, options: { warmup?: readonly string[]; inMemory?: boolean } = {}): Promise<Session> {
+  const started = openSession(extensions, env, options.warmup ?? [], options.inMemory);
+  started.catch(() => undefined);
+  return started;
+}
+
+/**
+ * Start the dev database now, without waiting for it: a command that will probably need it
+ * (declarations edited since the last check) overlaps its start-up with loading them. `warmup`:
+ * read-only queries the worker runs once it is up (the catalog queries, so that the first real
+ * introspection finds PostgreSQL's caches warm).
+ */
+export function prestartDevDatabase(extensions: ReadonlySet<string>, options: { warmup?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): void {
+  session ??= start(new Set([...extensions].filter((x) => EMBEDDED_EXTENSIONS.has(x))), options.env ?? process.env, { warmup: options.warmup ?? [] });
+}
+
+/**
+ * The dev database, able to create `extensions` (restarted with them when it cannot yet).
+ * `large`: a build of many tables is coming. A cluster in memory builds them twice as fast as one
+ * on disk (PGlite writes each file through synchronous calls), so a session on disk is swapped for
+ * one in memory; the restart is short next to the build.
+ */
+export async function devDatabase(extensions: ReadonlySet<string>, options: { large?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<{ db: Database; ran: (statements: number) => void }> {
+  const env = options.env ?? process.env;
+  const wanted = [...extensions].filter((x) => EMBEDDED_EXTENSIONS.has(x));
+  const current = await session?.catch(() => undefined);
+  if (current && (wanted.some((x) => !current.extensions.has(x)) || (options.large === true && current.onDisk))) {
+    await closeDevDatabase();
+    session = start(new Set([...current.extensions, ...wanted]), env, { inMemory: options.large === true || !current.onDisk });
+  } else if (!current) {
+    // Never started, or a start that failed (tried once more).
+    session = start(new Set(wanted), env, { inMemory: options.large === true });
+  }
+  const open = await session!;
+  return { db: open.db, ran: (statements) => (open.statements += statements) };
+}
+
+/** Close the dev database, if one was started (a CLI run ends with this). */
+export async function closeDevDatabase(): Promise<void> {
+  const pending = session;
+  session = undefined;
+  const open = await pending?.catch(() => undefined);
+  if (open) await open.finish(open.db, open.statements);
+}
+

@@ -1,0 +1,103 @@
+'use strict';
+/*
+ * The embedded dev database on a thread of its own (see dev-database.ts): PGlite starts and runs
+ * here, so its start-up overlaps with loading the declarations on the main thread. Plain
+ * CommonJS because TypeScript loaders (tsx, vitest) do not reach worker threads.
+ *
+ * workerData: { pglite, extensions: { name: file }, dataDir?, template, conf: string[], warmup: string[] }
+ * messages in:  { id, op: 'query' | 'exec', sql, params? } | { id, op: 'close' }
+ * messages out: { ready: true, serverVersion } | { failed: error }, then { id, rows? } | { id, error }
+ */
+const { parentPort, workerData } = require('node:worker_threads');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+/** What the main thread needs of an error to report it like one from `pg` (see databaseErrorInfo). */
+function errorData(error) {
+  const e = error && typeof error === 'object' ? error : {};
+  const data = { message: typeof e.message === 'string' ? e.message : String(error) };
+  for (const key of ['code', 'detail', 'hint', 'position']) if (e[key] !== undefined && e[key] !== null) data[key] = e[key];
+  return data;
+}
+
+function readTemplate(file) {
+  try {
+    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveTemplate(db, file) {
+  try {
+    const dump = await db.dumpDataDir('none');
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
+    renameSync(temporary, file);
+  } catch {
+    // Only a speed-up: the next start runs initdb again.
+  }
+}
+
+async function open() {
+  const { PGlite } = require(workerData.pglite);
+  const extensions = {};
+  for (const [name, file] of Object.entries(workerData.extensions)) {
+    const id = name.replaceAll('-', '_');
+    extensions[id] = require(file)[id];
+  }
+  const dataDir = workerData.dataDir;
+  const fresh = !dataDir || !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const loadDataDir = fresh ? readTemplate(workerData.template) : undefined;
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions,
+    postgresqlconf: workerData.conf,
+  });
+  if (fresh && !loadDataDir) await saveTemplate(db, workerData.template);
+  return db;
+}
+
+async function main() {
+  let db;
+  try {
+    db = await open();
+    const [{ version }] = (await db.query("SELECT current_setting('server_version_num')::int AS version")).rows;
+    parentPort.postMessage({ ready: true, serverVersion: version });
+  } catch (error) {
+    parentPort.postMessage({ failed: errorData(error) });
+    return;
+  }
+  // Requests arriving during the warm-up wait behind it: PGlite runs one statement at a time.
+  let queue = (async () => {
+    try {
+      await db.exec('BEGIN READ ONLY');
+      for (const sql of workerData.warmup) await db.query(sql);
+    } catch {
+      // Only warms the catalog caches.
+    } finally {
+      await db.exec('ROLLBACK').catch(() => undefined);
+    }
+  })();
+  parentPort.on('message', (message) => {
+    queue = queue.then(async () => {
+      try {
+        if (message.op === 'close') {
+          await db.close();
+          parentPort.postMessage({ id: message.id });
+          parentPort.close();
+        } else if (message.op === 'exec') {
+          await db.exec(message.sql);
+          parentPort.postMessage({ id: message.id });
+        } else {
+          parentPort.postMessage({ id: message.id, rows: (await db.query(message.sql, message.params)).rows });
+        }
+      } catch (error) {
+        parentPort.postMessage({ id: message.id, error: errorData(error) });
+      }
+    });
+  });
+}
+
+main();

@@ -1,0 +1,111 @@
+/**
+ * The embedded dev database (compiler/db/dev-database.ts): PGlite on a worker thread, on a
+ * persistent cluster on disk that stays empty, held by one process at a time, restarted afresh
+ * when damaged, vacuumed now and then; errors arrive with PostgreSQL's fields.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseErrorInfo } from '../../compiler/db/connection.js';
+import { closeDevDatabase, devDatabase } from '../../compiler/db/dev-database.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'schemac-dev-db-'));
+const saved = process.env['SCHEMAC_DEV_DATABASE'];
+let dir = '';
+let n = 0;
+beforeEach(() => {
+  dir = path.join(root, `cluster-${n++}`);
+  process.env['SCHEMAC_DEV_DATABASE'] = dir;
+});
+afterEach(async () => {
+  await closeDevDatabase();
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env['SCHEMAC_DEV_DATABASE'];
+  else process.env['SCHEMAC_DEV_DATABASE'] = saved;
+  rmSync(root, { recursive: true, force: true });
+});
+
+const tables = async (db: Awaited<ReturnType<typeof devDatabase>>['db']): Promise<string[]> =>
+  (await db.query<{ name: string }>("SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1")).map((r) => r.name);
+
+describe('the embedded dev database', () => {
+  it('runs on a cluster on disk that a rolled-back build leaves empty for the next process', async () => {
+    const first = await devDatabase(new Set());
+    expect(first.db.description).toContain(dir);
+    await first.db.exec('BEGIN');
+    await first.db.exec('CREATE TABLE leftover (id int PRIMARY KEY, note text)');
+    expect(await tables(first.db)).toEqual(['leftover', 'leftover_pkey']);
+    await first.db.exec('ROLLBACK');
+    await closeDevDatabase();
+    expect(existsSync(path.join(dir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+
+    const second = await devDatabase(new Set());
+    expect(second.db.description).toContain(dir);
+    expect(await tables(second.db)).toEqual([]);
+  });
+
+  it('reports PostgreSQL errors with their SQLSTATE and position', async () => {
+    const { db } = await devDatabase(new Set());
+    const division = await db.query('SELECT 1 / 0').catch((error: unknown) => error);
+    expect(databaseErrorInfo(division)).toMatchObject({ code: '22012', message: 'division by zero' });
+    const syntax = await db.exec('SELECT FROM WHERE').catch((error: unknown) => error);
+    expect(databaseErrorInfo(syntax)).toMatchObject({ code: '42601', position: 13 });
+    // The session goes on after an error.
+    expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('uses a cluster in memory while another live process holds the one on disk, and takes over a dead holder\'s lock', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(`${dir}.lock`, String(holder.pid));
+      const busy = await devDatabase(new Set());
+      expect(busy.db.description).toContain('in memory');
+      expect(await busy.db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      await closeDevDatabase();
+      expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(holder.pid));
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    const taken = await devDatabase(new Set());
+    expect(taken.db.description).toContain(dir);
+    expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
+  });
+
+  it('starts a damaged cluster afresh', async () => {
+    await devDatabase(new Set());
+    await closeDevDatabase();
+    writeFileSync(path.join(dir, 'global', 'pg_control'), 'not a control file');
+    const { db } = await devDatabase(new Set());
+    expect(db.description).toContain(dir);
+    expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('restarts with the extensions a schema needs', async () => {
+    const plain = await devDatabase(new Set());
+    await plain.db.exec('BEGIN');
+    await expect(plain.db.exec('CREATE EXTENSION citext')).rejects.toThrow();
+    await plain.db.exec('ROLLBACK');
+    const { db } = await devDatabase(new Set(['citext']));
+    await db.exec('BEGIN');
+    await db.exec('CREATE EXTENSION citext');
+    expect(await db.query<{ same: boolean }>("SELECT 'Ab'::citext = 'aB'::citext AS same")).toEqual([{ same: true }]);
+    await db.exec('ROLLBACK');
+  });
+
+  it('counts the statements run since the last VACUUM and vacuums once they pass the threshold', async () => {
+    const first = await devDatabase(new Set());
+    first.ran(150);
+    await closeDevDatabase();
+    expect(readFileSync(`${dir}.work`, 'utf8')).toBe('150');
+    writeFileSync(`${dir}.work`, '19990');
+    const second = await devDatabase(new Set());
+    second.ran(20);
+    await closeDevDatabase();
+    expect(readFileSync(`${dir}.work`, 'utf8')).toBe('0');
+  });
+});
