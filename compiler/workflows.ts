@@ -21,7 +21,7 @@ import { driftDefinitions, type DriftDefinition } from './drift/definitions.js';
 import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase } from './db/dev-database.js';
-import { normalizeDeclared, prestartNormalizerIfStale } from './normalize/index.js';
+import { normalizeDeclared } from './normalize/index.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
 import { importModule, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
@@ -104,15 +104,8 @@ function locateWithParents(locate: SourceLocator, path: string): ReturnType<Sour
   return ['column', 'constraint', 'trigger', 'policy'].includes(kind) && parts.length >= 3 ? locate(`table:${parts[0]}.${parts[1]}`) : undefined;
 }
 
-/** The dev database starts while the declarations load when they were edited since the last check (see normalize/index.ts). */
-function prestartWhenEdited(ctx: Context, project: ResolvedProject): void {
-  const files = project.schemaPaths.flatMap((p) => (existsSync(p) ? moduleFiles(p, ctx.cwd) : []));
-  prestartNormalizerIfStale(cacheDirOf(project), [...files, project.configFile]);
-}
-
 /** `schemac validate`: schemac's checks, then (when those pass) PostgreSQL's own. */
 export async function validateProject(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
-  prestartWhenEdited(ctx, project);
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) return loaded;
   return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project), ctx.onProgress))] };
@@ -120,7 +113,6 @@ export async function validateProject(ctx: Context, project: ResolvedProject): P
 
 /** Declarations that must be valid to go on (errors stop the command), limited to what the project manages. */
 export async function loadValidDeclarations(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
-  prestartWhenEdited(ctx, project);
   const loaded = await loadDeclarations(ctx, project.schemaPaths);
   if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
   const managedPart = { ...loaded, schema: filterSchema(loaded.schema, project.filters) };

@@ -2,8 +2,8 @@
  * The embedded dev database the normaliser builds declarations in (normalize/index.ts): PGlite on
  * a worker thread, opened on a persistent cluster on disk.
  *
- * - A worker thread, so it can start while the main thread is still loading declarations (see
- *   `prestartDevDatabase`): start-up costs no wall time when it overlaps.
+ * - A worker thread, so PostgreSQL's long synchronous calls (a chunk of 250 tables) never block
+ *   the main thread: the progress line keeps moving, and its memory goes with the thread.
  * - On disk (`<tmp>/schemac-<uid>/dev-pglite-<version>`), because opening an existing cluster is
  *   the cheapest start (about 0.3 s, and ~200 MB less memory than one held in memory). Every
  *   round trip runs in a transaction that is rolled back, so the cluster stays empty; its catalogs
@@ -92,10 +92,10 @@ function workerModules(extensions: ReadonlySet<string>): { pglite: string; exten
   };
 }
 
-/** Start PGlite on a worker; resolves once it accepts statements (the catalog warm-up then runs in the background). */
-function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: string; warmup: readonly string[] }): Promise<WorkerDatabase> {
+/** Start PGlite on a worker; resolves once it accepts statements. */
+function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: string }): Promise<WorkerDatabase> {
   const worker = new Worker(new URL('./dev-worker.cjs', import.meta.url), {
-    workerData: { ...workerModules(options.extensions), dataDir: options.dataDir, template: templateFile(PGLITE_VERSION), conf: DEV_CONF, warmup: options.warmup },
+    workerData: { ...workerModules(options.extensions), dataDir: options.dataDir, template: templateFile(PGLITE_VERSION), conf: DEV_CONF },
     stdout: true,
     stderr: true,
   });
@@ -193,7 +193,7 @@ interface Session {
 }
 
 /** Open the dev database: on the disk cluster when its lock is free (and not asked for memory), else in memory. */
-async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, warmup: readonly string[], inMemory = false): Promise<Session> {
+async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, inMemory = false): Promise<Session> {
   const dir = inMemory ? undefined : devClusterDir(env);
   const release = dir ? acquireLock(`${dir}.lock`) : undefined;
   if (dir && release) {
@@ -211,19 +211,19 @@ async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessE
       }
     };
     try {
-      return { db: await startWorker({ extensions, dataDir: dir, warmup }), extensions, onDisk: true, statements: 0, finish };
+      return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, finish };
     } catch {
       // A damaged cluster (a crash in the middle of a write, a PGlite upgrade gone wrong): start it afresh.
       try {
         rmSync(dir, { recursive: true, force: true });
         rmSync(workFile, { force: true });
-        return { db: await startWorker({ extensions, dataDir: dir, warmup }), extensions, onDisk: true, statements: 0, finish };
+        return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, finish };
       } catch {
         release();
       }
     }
   }
-  const db = await startWorker({ extensions, warmup });
+  const db = await startWorker({ extensions });
   return { db, extensions, onDisk: false, statements: 0, finish: async (d) => d.close() };
 }
 
@@ -232,21 +232,12 @@ async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessE
 
 let session: Promise<Session> | undefined;
 
-function start(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, options: { warmup?: readonly string[]; inMemory?: boolean } = {}): Promise<Session> {
-  const started = openSession(extensions, env, options.warmup ?? [], options.inMemory);
+function start(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, options: { inMemory?: boolean } = {}): Promise<Session> {
+  const started = openSession(extensions, env, options.inMemory);
   started.catch(() => undefined);
   return started;
 }
 
-/**
- * Start the dev database now, without waiting for it: a command that will probably need it
- * (declarations edited since the last check) overlaps its start-up with loading them. `warmup`:
- * read-only queries the worker runs once it is up (the catalog queries, so that the first real
- * introspection finds PostgreSQL's caches warm).
- */
-export function prestartDevDatabase(extensions: ReadonlySet<string>, options: { warmup?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): void {
-  session ??= start(new Set([...extensions].filter((x) => EMBEDDED_EXTENSIONS.has(x))), options.env ?? process.env, { warmup: options.warmup ?? [] });
-}
 
 /**
  * The dev database, able to create `extensions` (restarted with them when it cannot yet).

@@ -4,7 +4,7 @@
  * here, so its start-up overlaps with loading the declarations on the main thread. Plain
  * CommonJS because TypeScript loaders (tsx, vitest) do not reach worker threads.
  *
- * workerData: { pglite, extensions: { name: file }, dataDir?, template, conf: string[], warmup: string[] }
+ * workerData: { pglite, extensions: { name: file }, dataDir?, template, conf: string[] }
  * messages in:  { id, op: 'query' | 'exec', sql, params? } | { id, op: 'close' }
  * messages out: { ready: true, serverVersion } | { failed: error }, then { id, rows? } | { id, error }
  */
@@ -69,17 +69,8 @@ async function main() {
     parentPort.postMessage({ failed: errorData(error) });
     return;
   }
-  // Requests arriving during the warm-up wait behind it: PGlite runs one statement at a time.
-  let queue = (async () => {
-    try {
-      await db.exec('BEGIN READ ONLY');
-      for (const sql of workerData.warmup) await db.query(sql);
-    } catch {
-      // Only warms the catalog caches.
-    } finally {
-      await db.exec('ROLLBACK').catch(() => undefined);
-    }
-  })();
+  // One request at a time, in order: PGlite runs one statement at a time.
+  let queue = Promise.resolve();
   parentPort.on('message', (message) => {
     queue = queue.then(async () => {
       try {

@@ -43,9 +43,6 @@ function query(name: QueryName): string {
   return text;
 }
 
-/** The text of every catalog query (to warm up a freshly started database). */
-export const catalogQueries = (): string[] => QUERY_NAMES.map(query);
-
 /** Number of catalog round trips one introspection makes (constant). */
 export const CATALOG_QUERY_COUNT = QUERY_NAMES.length;
 

@@ -6,15 +6,12 @@
  *   each. A run that normalises a few units appends them (a few KB) instead of rewriting the whole
  *   file (megabytes at thousands of tables); the journal is folded into the file once it holds
  *   more than a quarter as many entries. A damaged line (a run killed mid-write) is skipped.
- * - `normalized-extensions.json`: the extensions the last normalisation used, the guess for
- *   starting the dev database before the declarations are loaded.
  */
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const UNIT_FILE = 'normalized-units.json';
 const JOURNAL_FILE = 'normalized-units.journal';
-const EXTENSIONS_FILE = 'normalized-extensions.json';
 
 /** Journal entries up to which appending beats rewriting the file (at least this many, else a quarter of the file's). */
 const MIN_JOURNAL_ENTRIES = 64;
@@ -96,29 +93,4 @@ export function writeUnitCache(cacheDir: string, version: number, used: Readonly
   writeFileSync(temporary, JSON.stringify({ version, entries } satisfies UnitFile));
   renameSync(temporary, file);
   rmSync(journal, { force: true });
-}
-
-/** When the cache last changed (-Infinity when there is none). */
-export function unitCacheTime(cacheDir: string): number {
-  const modified = (file: string): number => {
-    try {
-      return statSync(file).mtimeMs;
-    } catch {
-      return Number.NEGATIVE_INFINITY;
-    }
-  };
-  return Math.max(modified(path.join(cacheDir, UNIT_FILE)), modified(path.join(cacheDir, JOURNAL_FILE)));
-}
-
-export function readExtensionsGuess(cacheDir: string): string[] {
-  try {
-    return (JSON.parse(readFileSync(path.join(cacheDir, EXTENSIONS_FILE), 'utf8')) as { extensions: string[] }).extensions;
-  } catch {
-    return [];
-  }
-}
-
-export function writeExtensionsGuess(cacheDir: string, extensions: readonly string[]): void {
-  const text = `${JSON.stringify({ extensions: [...extensions].sort() })}\n`;
-  if (readText(path.join(cacheDir, EXTENSIONS_FILE)) !== text) writeFileSync(path.join(cacheDir, EXTENSIONS_FILE), text);
 }

@@ -11,13 +11,12 @@
  * unchanged with the reason, and comparison falls back to canonical parse trees alone.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { databaseErrorInfo, EMBEDDED_EXTENSIONS, type Database } from '../db/connection.js';
-import { devDatabase, prestartDevDatabase } from '../db/dev-database.js';
+import { devDatabase } from '../db/dev-database.js';
 import { diffSchemas, type Change } from '../diff/index.js';
 import type { ObjectPath } from '../model/paths.js';
 import { loadParser } from '../expr/index.js';
-import { catalogQueries, introspect } from '../introspect/index.js';
+import { introspect } from '../introspect/index.js';
 import { freezeSchema } from '../model/freeze.js';
 import type { OnProgress } from '../model/progress.js';
 import { EMPTY_SCHEMA, type Grant, type Schema, type Table, type View } from '../model/types.js';
@@ -25,7 +24,8 @@ import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
 import { renderSteps } from '../render/index.js';
 import { quoteIdent } from '../render/quote.js';
-import { readExtensionsGuess, readUnitCache, unitCacheTime, writeExtensionsGuess, writeUnitCache } from './cache.js';
+import { basesOf, Derivation, isFragmentKey } from './derive.js';
+import { readUnitCache, writeUnitCache } from './cache.js';
 import { compareC, globalsOf, isRelationGrant, relationKey, splitSchema, stubTable, type NormalizedUnit, type NormalizeUnit, type SchemaUnits } from './units.js';
 
 /** Bump when introspection or rendering changes what a normalised schema looks like. */
@@ -97,23 +97,6 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const run = queue.then(work, work);
   queue = run.catch(() => undefined);
   return run;
-}
-
-/**
- * Start the dev database early when the normalisation will probably need it: a declaration file
- * was edited after the unit cache last changed (or there is none). Its start-up then overlaps
- * loading the declarations; a wrong guess costs some CPU on another thread.
- */
-export function prestartNormalizerIfStale(cacheDir: string, declarationFiles: readonly string[]): void {
-  const cachedAt = unitCacheTime(cacheDir);
-  const edited = declarationFiles.some((file) => {
-    try {
-      return statSync(file).mtimeMs >= cachedAt;
-    } catch {
-      return true;
-    }
-  });
-  if (edited) prestartDevDatabase(new Set(readExtensionsGuess(cacheDir)), { warmup: catalogQueries() });
 }
 
 /** Tables (stubs and partitions included) above which a build is large enough to run in memory (see devDatabase). */
@@ -273,8 +256,18 @@ class ChunkFailure extends Error {}
  * Normalise the units not in the cache, chunk by chunk (each chunk in its own rolled-back
  * transaction, so the dev database never holds more than one chunk: time grows linearly).
  */
-async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<string, unknown>, onProgress?: OnProgress): Promise<void> {
-  const missing = split.units.filter((u) => !cached.has(u.key));
+async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<string, unknown>, known: Iterable<unknown>, onProgress?: OnProgress): Promise<void> {
+  const derivation = new Derivation(split, String(NORMALIZER_VERSION));
+  let missing = split.units.filter((u) => !cached.has(u.key));
+  // Tables that only gained columns come from their cached form, without the dev database (derive.ts).
+  if (missing.length > 0) {
+    const bases = basesOf(known);
+    missing = missing.filter((unit) => {
+      const derived = derivation.derive(unit, bases, cached);
+      if (derived) cached.set(unit.key, derived);
+      return !derived;
+    });
+  }
   if (missing.length === 0 && cached.has(split.globalsKey)) return;
   const globals = globalsOf(declared);
   const byRelation = new Map<string, NormalizeUnit>();
@@ -291,8 +284,11 @@ async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<st
     if (!cached.has(split.globalsKey)) cached.set(split.globalsKey, globalsFrom(normalized));
     const built = unitsFrom(chunk, normalized);
     chunk.forEach((unit, u) => {
-      if (!built[u]) throw new ChunkFailure(`${unit.id} was not read back`);
-      cached.set(unit.key, built[u]);
+      const unitBuilt = built[u];
+      if (!unitBuilt) throw new ChunkFailure(`${unit.id} was not read back`);
+      const shape = derivation.shapeOf(unit);
+      cached.set(unit.key, shape ? { ...unitBuilt, shape } : unitBuilt);
+      derivation.rememberColumns(unit, unitBuilt, cached);
     });
   }
 }
@@ -329,9 +325,11 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
     const value = unitMemory.get(k) ?? onDisk.entries.get(k);
     if (value !== undefined) cached.set(k, value);
   }
+  // Column fragments are few (one per distinct column definition) and kept whatever the schema uses.
+  for (const source of [onDisk.entries, unitMemory]) for (const [k, value] of source) if (isFragmentKey(k) && !cached.has(k)) cached.set(k, value);
   const before = cached.size;
   try {
-    await buildMissing(declared, split, cached, options.onProgress);
+    await buildMissing(declared, split, cached, [...onDisk.entries.values(), ...unitMemory.values()], options.onProgress);
   } catch (error) {
     if (!(error instanceof ChunkFailure)) return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message };
     try {
@@ -345,10 +343,7 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
   const globals = cached.get(split.globalsKey) as StoredGlobals | undefined;
   if (!globals || parts.some((p) => p === undefined)) return { schema: declared, normalized: false, reason: 'the embedded PostgreSQL did not read every object back' };
   for (const [k, value] of cached) unitMemory.set(k, value);
-  if (options.cacheDir && cached.size > before) {
-    writeUnitCache(options.cacheDir, NORMALIZER_VERSION, cached, onDisk);
-    writeExtensionsGuess(options.cacheDir, declared.extensions.map((x) => x.name));
-  }
+  if (options.cacheDir && cached.size > before) writeUnitCache(options.cacheDir, NORMALIZER_VERSION, cached, onDisk);
   const normalized = merge(globals, parts as NormalizedUnit[]);
   memoryCache.set(key, normalized);
   return { schema: carryDeclarationFields(declared, normalized), normalized: true };

@@ -10,8 +10,8 @@
  *
  * A unit's key covers its own content and the globals it names (a column of an enum type, a
  * default calling a function), so changing an enum re-normalises the tables that use it, not all.
- * A view's key also covers the relations its query reads (their columns decide what `SELECT *`
- * and the view's column types become).
+ * A view's key also covers what it takes from the relations its query reads: the columns it names
+ * (all of them for `SELECT *`) and their keys, not their comments or other columns.
  *
  * Building a unit needs what it references to exist: foreign-key targets, the relations a view or
  * a policy reads. Those are built as stubs — the columns and the keys a foreign key needs, nothing
@@ -52,17 +52,19 @@ export interface NormalizedGlobals {
 export interface SchemaUnits {
   readonly globalsKey: string;
   readonly units: readonly NormalizeUnit[];
+  /** The extensions, and the globals the value names, as key text (what the value's normalised form may depend on besides itself). */
+  readonly globalsNamedIn: (value: unknown) => string;
 }
 
 /** `schema\0name`: how units name relations (their own and what they need). */
 export const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * The text keys are hashed from. Plain JSON.stringify, not a key-sorted form: equal text still
  * means equal content, and content built with its keys in another order only misses the cache.
  */
-const contentText = (value: unknown): string => JSON.stringify(value);
+export const contentText = (value: unknown): string => JSON.stringify(value);
 
 /** Grants on relations belong to the relation's unit; the rest to the globals. */
 export const isRelationGrant = (g: Grant): boolean => g.kind === 'table';
@@ -99,7 +101,7 @@ export function identifiersIn(text: string): Set<string> {
 }
 
 /** Every name a unit's content mentions (JSON strings included: type names, SQL text). */
-function namesIn(value: unknown): Set<string> {
+export function namesIn(value: unknown): Set<string> {
   const words = new Set<string>();
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
@@ -218,7 +220,7 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
       visiting.add(d.relation);
       for (const need of [...d.needs].sort()) {
         const other = draftByRelation.get(need);
-        if (other) readContent.push(viewKeys.has(need) ? keyOf(other, visiting) : hash(contentText(other.content)));
+        if (other) readContent.push(viewKeys.has(need) ? keyOf(other, visiting) : hash(contentText(readByView(other.tables, d.views[0]!.query.sql))));
       }
       visiting.delete(d.relation);
     }
@@ -234,7 +236,27 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
     needs: [...d.needs].filter((n) => draftByRelation.has(n)).sort(),
     key: keyOf(d, new Set()),
   }));
-  return { globalsKey, units };
+  return { globalsKey, units, globalsNamedIn: (value) => globalsNamedBy(namesIn(value)) };
+}
+
+/**
+ * What a view's stored form can take from a table it reads: the columns its text names (every
+ * column when it has `*` or a NATURAL join) without their comments, and the keys (a primary key
+ * lets it group by the key alone). A column added that the view does not name leaves the view's
+ * key, and its cached form, as they were.
+ */
+function readByView(tables: readonly Table[], sql: string): unknown {
+  const words = identifiersIn(sql);
+  const everyColumn = sql.includes('*') || words.has('natural');
+  return tables.map((t) => ({
+    schema: t.schema,
+    name: t.name,
+    columns: t.columns
+      .filter((c) => everyColumn || words.has(c.name))
+      .map(({ comment: _comment, compliance: _compliance, renamedFrom: _renamed, ...c }) => c),
+    primaryKey: t.primaryKey?.columns ?? null,
+    uniques: t.uniques.map((u) => u.columns),
+  }));
 }
 
 /**

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { check, enumColumn, enumType, namespace, index, integer, jsonb, materializedView, monthlyPartitions, numeric, partition, sql, table, text, timestamptz, uuid, view } from '../../compiler/index.js';
 import { normalizeDeclared, normalizeWholeSchema } from '../../compiler/normalize/index.js';
 import { splitSchema } from '../../compiler/normalize/units.js';
-import type { Schema } from '../../compiler/model/types.js';
+import type { Column, Schema, Table } from '../../compiler/model/types.js';
 import type { Progress } from '../../compiler/model/progress.js';
 import { stableJson } from '../../compiler/render/json.js';
 import { loadDeclarations, shutdown } from '../../compiler/workflows.js';
@@ -75,14 +75,80 @@ function moduleDeclarations(schemaName: string, prefix: string, tables: number, 
   ];
 }
 
+/**
+ * Every plain table (not partitioned, not a partition) gains columns with the definitions of some
+ * of its own (by position: keys, defaults, enums, NOT NULL), renamed, one commented.
+ */
+function withAddedColumns(schema: Schema, positions: readonly number[]): { schema: Schema; changed: number } {
+  let changed = 0;
+  const tables = schema.tables.map((t): Table => {
+    if (t.partitionBy || t.partitionOf || t.columns.length === 0) return t;
+    changed++;
+    const copies = positions.map((p, i): Column => {
+      const { compliance: _compliance, renamedFrom: _renamed, comment: _comment, ...rest } = t.columns.at(p) ?? t.columns[0]!;
+      return { ...rest, name: `added_${i}`, ...(i === 0 ? { comment: 'added by the test' } : {}) };
+    });
+    return { ...t, columns: [...t.columns, ...copies] };
+  });
+  return { schema: { ...schema, tables }, changed };
+}
+
 describe('unit-by-unit normalisation', () => {
-  it.each(['clearway', 'angel', 'advisoros', 'pfa', 'aiservice'])('%s: the same schema as one whole build', async (system) => {
+  it.each(['clearway', 'angel', 'advisoros', 'pfa', 'aiservice'])('%s: the same schema as one whole build; with columns added to every plain table, derived or built, still the same', async (system) => {
     const loaded = await loadDeclarations({ cwd: REPO, env: {} }, [path.join(REPO, 'schema', system)]);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const units = await normalizeDeclared(loaded.schema, { cacheDir: cacheDir() });
+    const dir = cacheDir();
+    const units = await normalizeDeclared(loaded.schema, { cacheDir: dir });
     const whole = await normalizeWholeSchema(loaded.schema);
     expect(units.normalized).toBe(true);
     expect(stableJson(units.schema)).toBe(stableJson(whole));
+
+    // Tables that only gained columns are derived from the cache (derive.ts) where they can be:
+    // the result must still be what PostgreSQL makes of the whole changed schema. Copies of
+    // ordinary columns are mostly derived; copies of the first (key, serial, identity) columns
+    // are built, as are views reading `*`.
+    const built: number[] = [];
+    for (const positions of [[1, -1], [0]]) {
+      const added = withAddedColumns(loaded.schema, positions);
+      expect(added.changed).toBeGreaterThan(3);
+      const after = await normalizeCounting(added.schema, dir);
+      expect(after.normalized).toBe(true);
+      expect(stableJson(after.schema)).toBe(stableJson(await normalizeWholeSchema(added.schema)));
+      built.push(after.built);
+    }
+    expect(built[0]).toBeLessThan(built[1]!);
+  });
+
+  it('a table that only gained a column is derived without the dev database, and one whose column changed is built', async () => {
+    const base = (extra: Record<string, ReturnType<typeof text>>, amountScale = 2) => {
+      const status = enumType('derive_status', ['new', 'done']);
+      const t = table('derived', {
+        columns: {
+          id: uuid({ primaryKey: true, default: sql`gen_random_uuid()` }),
+          state: enumColumn(status, { notNull: true, default: 'new' }),
+          amount: numeric({ precision: 10, scale: amountScale, notNull: true, default: 0, check: sql`amount >= 0` }),
+          label: text(),
+          ...extra,
+        },
+        indexes: [index(['state'], { where: sql`amount > 0` })],
+      });
+      return [status, t, view('derived_labels', { query: sql`SELECT id, label FROM public.derived` })];
+    };
+    const dir = cacheDir();
+    const first = await normalizeCounting(await declare(...base({})), dir);
+    expect(first.built).toBeGreaterThan(0);
+
+    // A nullable text column with a comment: its definition was built before (label), so nothing is built now.
+    const grown = await declare(...base({ note: text({ comment: 'added later' }) }));
+    const derived = await normalizeCounting(grown, dir);
+    expect(derived.built).toBe(0);
+    expect(stableJson(derived.schema)).toBe(stableJson(await normalizeWholeSchema(grown)));
+
+    // A changed column (the CHECK's stored text depends on its type) is built.
+    const retyped = await declare(...base({ note: text({ comment: 'added later' }) }, 4));
+    const built = await normalizeCounting(retyped, dir);
+    expect(built.built).toBeGreaterThan(0);
+    expect(stableJson(built.schema)).toBe(stableJson(await normalizeWholeSchema(retyped)));
   });
 
   it('builds in chunks with stubs across them, the same as one whole build, and then rebuilds only what changed', async () => {
