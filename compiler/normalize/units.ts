@@ -100,13 +100,17 @@ export function identifiersIn(text: string): Set<string> {
   return words;
 }
 
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
 /** Every name a unit's content mentions (JSON strings included: type names, SQL text). */
 export function namesIn(value: unknown): Set<string> {
   const words = new Set<string>();
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
       words.add(v);
-      for (const w of identifiersIn(v)) words.add(w);
+      // Most strings are plain names (what identifiersIn would return, folded): no scan needed.
+      if (PLAIN_NAME.test(v)) words.add(v.toLowerCase());
+      else for (const w of identifiersIn(v)) words.add(w);
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
