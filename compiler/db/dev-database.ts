@@ -96,9 +96,12 @@ function workerModules(extensions: ReadonlySet<string>): { pglite: string; exten
 function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: string }): Promise<WorkerDatabase> {
   const worker = new Worker(new URL('./dev-worker.cjs', import.meta.url), {
     workerData: { ...workerModules(options.extensions), dataDir: options.dataDir, template: templateFile(PGLITE_VERSION), conf: DEV_CONF },
+    // PGlite's own output (initdb's, PostgreSQL's log) must not reach the command's: read and dropped.
     stdout: true,
     stderr: true,
   });
+  worker.stdout.resume();
+  worker.stderr.resume();
   return new Promise((resolve, reject) => {
     const settle = (reply: WorkerReply): void => {
       worker.off('message', settle);
@@ -121,14 +124,16 @@ function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: strin
 const uid = (): string => String(typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username);
 
 /**
- * Where the persistent dev cluster lives, or undefined when it must be in memory.
- * `SCHEMAC_DEV_DATABASE`: `memory`, or a directory of its own (default: under the temp folder).
+ * Where the persistent dev cluster lives, or undefined when it must be in memory. Always a
+ * folder of schemac's own naming (`dev-pglite-<version>`, with `.lock` and `.work` beside it), so
+ * that starting a damaged one afresh deletes nothing else. `SCHEMAC_DEV_DATABASE`: `memory`, or
+ * the folder to keep it in (default: `<tmp>/schemac-<uid>`).
  */
-function devClusterDir(env: NodeJS.ProcessEnv): string | undefined {
+export function devClusterDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env['SCHEMAC_DEV_DATABASE'];
   if (setting === 'memory') return undefined;
-  if (setting) return path.resolve(setting);
-  return path.join(os.tmpdir(), `schemac-${uid()}`, `dev-pglite-${PGLITE_VERSION.replace(/[^0-9a-z.]/gi, '_')}`);
+  const parent = setting ? path.resolve(setting) : path.join(os.tmpdir(), `schemac-${uid()}`);
+  return path.join(parent, `dev-pglite-${PGLITE_VERSION.replace(/[^0-9a-z.]/gi, '_')}`);
 }
 
 const isAlive = (pid: number): boolean => {

@@ -1,23 +1,24 @@
 /**
  * The embedded dev database (compiler/db/dev-database.ts): PGlite on a worker thread, on a
  * persistent cluster on disk that stays empty, held by one process at a time, restarted afresh
- * when damaged, vacuumed now and then; errors arrive with PostgreSQL's fields.
+ * when damaged (in a folder of its own naming, never the folder it was given), vacuumed now and
+ * then; errors arrive with PostgreSQL's fields.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseErrorInfo } from '../../compiler/db/connection.js';
-import { closeDevDatabase, devDatabase } from '../../compiler/db/dev-database.js';
+import { closeDevDatabase, devClusterDir, devDatabase } from '../../compiler/db/dev-database.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'schemac-dev-db-'));
 const saved = process.env['SCHEMAC_DEV_DATABASE'];
 let dir = '';
 let n = 0;
 beforeEach(() => {
-  dir = path.join(root, `cluster-${n++}`);
-  process.env['SCHEMAC_DEV_DATABASE'] = dir;
+  process.env['SCHEMAC_DEV_DATABASE'] = path.join(root, `parent-${n++}`);
+  dir = devClusterDir()!;
 });
 afterEach(async () => {
   await closeDevDatabase();
@@ -61,6 +62,7 @@ describe('the embedded dev database', () => {
   it('uses a cluster in memory while another live process holds the one on disk, and takes over a dead holder\'s lock', async () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
     try {
+      mkdirSync(path.dirname(dir), { recursive: true });
       writeFileSync(`${dir}.lock`, String(holder.pid));
       const busy = await devDatabase(new Set());
       expect(busy.db.description).toContain('in memory');
@@ -76,11 +78,21 @@ describe('the embedded dev database', () => {
     expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
   });
 
+  it('keeps its cluster in a folder of its own inside the one it is given, which it never deletes', () => {
+    const parent = process.env['SCHEMAC_DEV_DATABASE']!;
+    expect(path.dirname(dir)).toBe(parent);
+    expect(path.basename(dir)).toMatch(/^dev-pglite-/);
+    expect(devClusterDir({ SCHEMAC_DEV_DATABASE: 'memory' })).toBeUndefined();
+  });
+
   it('starts a damaged cluster afresh', async () => {
     await devDatabase(new Set());
     await closeDevDatabase();
     writeFileSync(path.join(dir, 'global', 'pg_control'), 'not a control file');
+    const mine = path.join(path.dirname(dir), 'my-notes.txt');
+    writeFileSync(mine, 'not schemac\'s');
     const { db } = await devDatabase(new Set());
+    expect(readFileSync(mine, 'utf8')).toBe('not schemac\'s');
     expect(db.description).toContain(dir);
     expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
