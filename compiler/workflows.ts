@@ -505,6 +505,8 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
   if (source === 'empty') return { schema: EMPTY_SCHEMA, locate: NO_SOURCES, description: 'an empty database' };
   if (source.startsWith('snapshot:')) return { schema: readSnapshotFile(ctx, source.slice(9)), locate: NO_SOURCES, description: source };
   if (/^(postgres(ql)?:\/\/|pglite:)/.test(source)) {
+    // The diff that follows needs the parser: it loads while introspection waits on the server.
+    prepareExpressions().catch(() => undefined);
     return usingDatabase(ctx, parseTarget(source, ctx.cwd), async (db) => ({ schema: await introspect(db, { onProgress: ctx.onProgress }), locate: NO_SOURCES, description: db.description }));
   }
   const isConfig = /schemac\.config\.[mc]?[jt]s$/.test(source);

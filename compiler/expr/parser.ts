@@ -5,7 +5,7 @@
  * The package's own `parse()` helper copies the input onto the WebAssembly stack and never pops it,
  * so a process dies after a few thousand calls; we copy the input to the heap and free it instead.
  */
-import loadPgQuery, { type PgQueryModule } from 'pg-query-emscripten';
+import type { PgQueryModule } from 'pg-query-emscripten';
 
 /** A node of PostgreSQL's raw parse tree as JSON: `{ NodeType: { field: … } }`. */
 export type ParseNode = { readonly [key: string]: unknown };
@@ -23,10 +23,14 @@ export type ParseResult =
 let module: PgQueryModule | undefined;
 let loading: Promise<PgQueryModule> | undefined;
 
-/** Load the parser once per process (about 20 ms). Every other function here needs it loaded. */
+/**
+ * Load the parser once per process. Every other function here needs it loaded. Its code (4.5 MB
+ * of JavaScript) is imported here, not at start-up: commands that parse nothing skip it, and the
+ * others load it while they wait for a database.
+ */
 export async function loadParser(): Promise<void> {
   if (module) return;
-  loading ??= loadPgQuery();
+  loading ??= import('pg-query-emscripten').then(({ default: loadPgQuery }) => loadPgQuery());
   module = await loading;
 }
 
