@@ -2,7 +2,7 @@
  * One interface over two back ends: `pg` for PostgreSQL servers and PGlite for the embedded
  * default. Everything above this file runs the same code on both.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,26 +154,18 @@ export const EMBEDDED_EXTENSIONS: ReadonlySet<string> = new Set([
   'plpgsql', 'citext', 'uuid-ossp', 'pg_trgm', 'btree_gin', 'btree_gist', 'hstore', 'pgcrypto', 'ltree', 'fuzzystrmatch', 'unaccent', 'intarray',
 ]);
 
-/** The code of each extension the embedded database can create (PGlite loads it on CREATE EXTENSION), by CREATE EXTENSION name. */
-const EXTENSION_MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
-  citext: async () => (await import('@electric-sql/pglite/contrib/citext')).citext,
-  'uuid-ossp': async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp,
-  pg_trgm: async () => (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
-  btree_gin: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,
-  btree_gist: async () => (await import('@electric-sql/pglite/contrib/btree_gist')).btree_gist,
-  hstore: async () => (await import('@electric-sql/pglite/contrib/hstore')).hstore,
-  pgcrypto: async () => (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto,
-  ltree: async () => (await import('@electric-sql/pglite/contrib/ltree')).ltree,
-  fuzzystrmatch: async () => (await import('@electric-sql/pglite/contrib/fuzzystrmatch')).fuzzystrmatch,
-  unaccent: async () => (await import('@electric-sql/pglite/contrib/unaccent')).unaccent,
-  intarray: async () => (await import('@electric-sql/pglite/contrib/intarray')).intarray,
-};
+/**
+ * Where PGlite keeps an extension's code (loaded on CREATE EXTENSION): the module
+ * `@electric-sql/pglite/contrib/<id>`, its export `<id>`, and the key of PGlite's `extensions`
+ * option, `<id>` being the CREATE EXTENSION name with `_` for `-` (`uuid-ossp` → `uuid_ossp`).
+ */
+export const extensionModuleId = (name: string): string => name.replaceAll('-', '_');
 
 /** PGlite's `extensions` option for the wanted extensions (all when not given). */
 async function embeddedExtensions(wanted: ReadonlySet<string> | undefined): Promise<Record<string, unknown>> {
-  const names = Object.keys(EXTENSION_MODULES).filter((name) => wanted === undefined || wanted.has(name));
-  const modules = await Promise.all(names.map((name) => EXTENSION_MODULES[name]!()));
-  return Object.fromEntries(names.map((name, i) => [name.replaceAll('-', '_'), modules[i]]));
+  const ids = [...EMBEDDED_EXTENSIONS].filter((name) => name !== 'plpgsql' && (wanted === undefined || wanted.has(name))).map(extensionModuleId);
+  const modules = await Promise.all(ids.map(async (id) => ((await import(`@electric-sql/pglite/contrib/${id}`)) as Record<string, unknown>)[id]));
+  return Object.fromEntries(ids.map((id, i) => [id, modules[i]]));
 }
 
 /**
@@ -184,24 +176,11 @@ export function templateFile(version: string): string {
   return path.join(os.tmpdir(), `schemac-pglite-${version.replace(/[^0-9a-z.]/gi, '_')}-template.tar`);
 }
 
-function readTemplate(file: string): Blob | undefined {
-  try {
-    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function saveTemplate(db: { dumpDataDir(compression?: 'none'): Promise<File | Blob> }, file: string): Promise<void> {
-  try {
-    const dump = await db.dumpDataDir('none');
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
-    renameSync(temporary, file);
-  } catch {
-    // Only a speed-up: never fail a command because the template could not be written.
-  }
-}
+/** Reading and saving the template: shared with the dev database's worker thread (pglite-template.cjs). */
+const { readTemplate, saveTemplate } = createRequire(import.meta.url)('./pglite-template.cjs') as {
+  readTemplate(file: string): Blob | undefined;
+  saveTemplate(db: unknown, file: string): Promise<void>;
+};
 
 const isEmptyDir = (dir: string): boolean => !existsSync(dir) || readdirSync(dir).length === 0;
 
@@ -224,7 +203,7 @@ async function connectEmbedded(target: Extract<DatabaseTarget, { kind: 'pglite' 
       // The default (64 per connection) runs out near 1,600 tables created in one transaction.
       postgresqlconf: [`max_locks_per_transaction = ${EMBEDDED_MAX_LOCKS}`],
     });
-    if (fresh && !loadDataDir) await saveTemplate(pglite as never, template);
+    if (fresh && !loadDataDir) await saveTemplate(pglite, template);
     const db = pglite as unknown as PGliteLike;
     const rows = (await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version")).rows;
     return new EmbeddedDatabase(db, description, rows[0]!.version);

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EMBEDDED_EXTENSIONS, EMBEDDED_MAX_LOCKS, PGLITE_VERSION, templateFile, type Database } from './connection.js';
+import { EMBEDDED_EXTENSIONS, EMBEDDED_MAX_LOCKS, extensionModuleId, PGLITE_VERSION, templateFile, type Database } from './connection.js';
 
 /** Settings of the dev cluster: room for ~10,000 tables in one transaction; small buffers (it holds no data). */
 const DEV_CONF = [`max_locks_per_transaction = ${EMBEDDED_MAX_LOCKS}`, 'shared_buffers = 16MB'];
@@ -82,13 +82,13 @@ class WorkerDatabase implements Database {
   }
 }
 
-/** Files the worker loads with require(): PGlite and the wanted extensions (CommonJS builds). */
+/** Files the worker loads with require(): PGlite and the wanted extensions (CommonJS builds), by extensionModuleId. */
 function workerModules(extensions: ReadonlySet<string>): { pglite: string; extensions: Record<string, string> } {
   const require = createRequire(import.meta.url);
-  const wanted = [...extensions].filter((name) => EMBEDDED_EXTENSIONS.has(name) && name !== 'plpgsql').sort();
+  const ids = [...extensions].filter((name) => name !== 'plpgsql').sort().map(extensionModuleId);
   return {
     pglite: require.resolve('@electric-sql/pglite'),
-    extensions: Object.fromEntries(wanted.map((name) => [name, require.resolve(`@electric-sql/pglite/contrib/${name.replaceAll('-', '_')}`)])),
+    extensions: Object.fromEntries(ids.map((id) => [id, require.resolve(`@electric-sql/pglite/contrib/${id}`)])),
   };
 }
 
@@ -237,12 +237,6 @@ async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessE
 
 let session: Promise<Session> | undefined;
 
-function start(extensions: ReadonlySet<string>, env: NodeJS.ProcessEnv, options: { inMemory?: boolean } = {}): Promise<Session> {
-  const started = openSession(extensions, env, options.inMemory);
-  started.catch(() => undefined);
-  return started;
-}
-
 
 /**
  * The dev database, able to create `extensions` (restarted with them when it cannot yet).
@@ -256,10 +250,10 @@ export async function devDatabase(extensions: ReadonlySet<string>, options: { la
   const current = await session?.catch(() => undefined);
   if (current && (wanted.some((x) => !current.extensions.has(x)) || (options.large === true && current.onDisk))) {
     await closeDevDatabase();
-    session = start(new Set([...current.extensions, ...wanted]), env, { inMemory: options.large === true || !current.onDisk });
+    session = openSession(new Set([...current.extensions, ...wanted]), env, options.large === true || !current.onDisk);
   } else if (!current) {
     // Never started, or a start that failed (tried once more).
-    session = start(new Set(wanted), env, { inMemory: options.large === true });
+    session = openSession(new Set(wanted), env, options.large === true);
   }
   const open = await session!;
   return { db: open.db, ran: (statements) => (open.statements += statements) };

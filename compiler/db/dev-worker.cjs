@@ -1,16 +1,17 @@
 'use strict';
 /*
  * The embedded dev database on a thread of its own (see dev-database.ts): PGlite starts and runs
- * here, so its start-up overlaps with loading the declarations on the main thread. Plain
- * CommonJS because TypeScript loaders (tsx, vitest) do not reach worker threads.
+ * here, so its long synchronous calls never block the main thread. Plain CommonJS because
+ * TypeScript loaders (tsx, vitest) do not reach worker threads.
  *
- * workerData: { pglite, extensions: { name: file }, dataDir?, template, conf: string[] }
+ * workerData: { pglite, extensions: { id: file } (extensionModuleId), dataDir?, template, conf: string[] }
  * messages in:  { id, op: 'query' | 'exec', sql, params? } | { id, op: 'close' }
  * messages out: { ready: true, serverVersion } | { failed: error }, then { id, rows? } | { id, error }
  */
 const { parentPort, workerData } = require('node:worker_threads');
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const path = require('node:path');
+const { readTemplate, saveTemplate } = require('./pglite-template.cjs');
 
 /** What the main thread needs of an error to report it like one from `pg` (see databaseErrorInfo). */
 function errorData(error) {
@@ -20,32 +21,10 @@ function errorData(error) {
   return data;
 }
 
-function readTemplate(file) {
-  try {
-    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function saveTemplate(db, file) {
-  try {
-    const dump = await db.dumpDataDir('none');
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
-    renameSync(temporary, file);
-  } catch {
-    // Only a speed-up: the next start runs initdb again.
-  }
-}
-
 async function open() {
   const { PGlite } = require(workerData.pglite);
   const extensions = {};
-  for (const [name, file] of Object.entries(workerData.extensions)) {
-    const id = name.replaceAll('-', '_');
-    extensions[id] = require(file)[id];
-  }
+  for (const [id, file] of Object.entries(workerData.extensions)) extensions[id] = require(file)[id];
   const dataDir = workerData.dataDir;
   const fresh = !dataDir || !existsSync(path.join(dataDir, 'PG_VERSION'));
   const loadDataDir = fresh ? readTemplate(workerData.template) : undefined;

@@ -109,10 +109,12 @@ export class Derivation {
     if (shape.columns.filter(([name, content]) => before.get(name) === content).length !== before.size) return undefined;
     const columns: Column[] = [];
     for (const [i, column] of soleTable(unit)!.columns.entries()) {
-      const [name, content] = shape.columns[i]!;
+      const [name] = shape.columns[i]!;
       if (before.has(name)) {
-        if (before.get(name) !== content || !stored.has(name)) return undefined;
-        columns.push(stored.get(name)!);
+        // Unchanged (checked above): as stored.
+        const kept = stored.get(name);
+        if (!kept) return undefined;
+        columns.push(kept);
         continue;
       }
       const key = this.fragmentKey(column);

@@ -253,15 +253,17 @@ const unitMemory = new Map<string, unknown>();
 class ChunkFailure extends Error {}
 
 /**
- * Normalise the units not in the cache, chunk by chunk (each chunk in its own rolled-back
- * transaction, so the dev database never holds more than one chunk: time grows linearly).
+ * Normalise the units not in the cache: derived from a cached base where derive.ts can, the rest
+ * chunk by chunk (each chunk in its own rolled-back transaction, so the dev database never holds
+ * more than one chunk: time grows linearly). `known`: every cached entry, listed only when a unit
+ * is missing.
  */
-async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<string, unknown>, known: Iterable<unknown>, onProgress?: OnProgress): Promise<void> {
+async function buildMissing(declared: Schema, split: SchemaUnits, cached: Map<string, unknown>, known: () => Iterable<unknown>, onProgress?: OnProgress): Promise<void> {
   const derivation = new Derivation(split, String(NORMALIZER_VERSION));
   let missing = split.units.filter((u) => !cached.has(u.key));
   // Tables that only gained columns come from their cached form, without the dev database (derive.ts).
   if (missing.length > 0) {
-    const bases = basesOf(known);
+    const bases = basesOf(known());
     missing = missing.filter((unit) => {
       const derived = derivation.derive(unit, bases, cached);
       if (derived) cached.set(unit.key, derived);
@@ -329,7 +331,7 @@ export async function normalizeDeclared(full: Schema, options: { cacheDir?: stri
   for (const source of [onDisk.entries, unitMemory]) for (const [k, value] of source) if (isFragmentKey(k) && !cached.has(k)) cached.set(k, value);
   const before = cached.size;
   try {
-    await buildMissing(declared, split, cached, [...onDisk.entries.values(), ...unitMemory.values()], options.onProgress);
+    await buildMissing(declared, split, cached, () => [...onDisk.entries.values(), ...unitMemory.values()], options.onProgress);
   } catch (error) {
     if (!(error instanceof ChunkFailure)) return { schema: declared, normalized: false, reason: databaseErrorInfo(error).message };
     try {
