@@ -23,7 +23,7 @@ import { introspect } from './introspect/index.js';
 import { closeDevDatabase } from './db/dev-database.js';
 import { normalizeDeclared } from './normalize/index.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
-import { importModule, moduleFiles } from './load/modules.js';
+import { loadModules, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
 import type { OnProgress } from './model/progress.js';
 import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator, type SourceRef } from './model/types.js';
@@ -59,14 +59,15 @@ export interface LoadedDeclarations extends BuildResult {
 }
 
 /** Load declaration modules from files/folders, build the model and validate it. */
-export async function loadDeclarations(ctx: Context, schemaPaths: readonly string[]): Promise<LoadedDeclarations> {
+export async function loadDeclarations(ctx: Context, schemaPaths: readonly string[], options: { cacheDir?: string } = {}): Promise<LoadedDeclarations> {
   await prepareExpressions();
   const files = schemaPaths.flatMap((p) => moduleFiles(p, ctx.cwd));
-  const declarations: Declaration[] = [];
-  for (const [i, file] of files.entries()) {
-    ctx.onProgress?.({ phase: 'load', done: i + 1, total: files.length, detail: displayPath(ctx)(file) });
-    declarations.push(...collectDeclarations(await importModule(file, ctx.cwd)));
-  }
+  const modules = await loadModules(files, {
+    cwd: ctx.cwd,
+    ...(options.cacheDir ? { cacheDir: path.join(options.cacheDir, 'modules') } : {}),
+    onLoaded: (i) => ctx.onProgress?.({ phase: 'load', done: i + 1, total: files.length, detail: displayPath(ctx)(files[i]!) }),
+  });
+  const declarations: Declaration[] = modules.flatMap((exports) => collectDeclarations(exports));
   const built = buildSchema(declarations, ctx.cwd);
   const diagnostics = [...built.diagnostics, ...(hasErrors(built.diagnostics) ? [] : validateSchema(built.schema, built.locate))];
   if (hasErrors(diagnostics)) return { ...built, diagnostics, files };
@@ -106,14 +107,14 @@ function locateWithParents(locate: SourceLocator, path: string): ReturnType<Sour
 
 /** `schemac validate`: schemac's checks, then (when those pass) PostgreSQL's own. */
 export async function validateProject(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
-  const loaded = await loadDeclarations(ctx, project.schemaPaths);
+  const loaded = await loadDeclarations(ctx, project.schemaPaths, { cacheDir: cacheDirOf(project) });
   if (hasErrors(loaded.diagnostics)) return loaded;
   return { ...loaded, diagnostics: [...loaded.diagnostics, ...(await checkWithPostgres(loaded, cacheDirOf(project), ctx.onProgress))] };
 }
 
 /** Declarations that must be valid to go on (errors stop the command), limited to what the project manages. */
 export async function loadValidDeclarations(ctx: Context, project: ResolvedProject): Promise<LoadedDeclarations> {
-  const loaded = await loadDeclarations(ctx, project.schemaPaths);
+  const loaded = await loadDeclarations(ctx, project.schemaPaths, { cacheDir: cacheDirOf(project) });
   if (hasErrors(loaded.diagnostics)) throw new SchemacError(loaded.diagnostics);
   const managedPart = { ...loaded, schema: filterSchema(loaded.schema, project.filters) };
   const checked = await checkWithPostgres(managedPart, cacheDirOf(project), ctx.onProgress);

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
-import { importModule } from './modules.js';
+import { loadModules } from './modules.js';
 import { FILTER_KINDS, type Filters, type ObjectFilter } from '../model/filter.js';
 
 export interface ProjectConfig {
@@ -153,7 +153,7 @@ function checkFilter(file: string, name: string, key: 'include' | 'exclude', fil
 export async function loadProject(options: { cwd: string; config?: string; project?: string }): Promise<ResolvedProject> {
   const file = findConfig(options.cwd, options.config);
   const display = path.relative(options.cwd, file) || file;
-  const module = await importModule(file, options.cwd);
+  const module = (await loadModules([file], { cwd: options.cwd, cacheDir: path.join(path.dirname(file), '.schemac', 'cache', 'modules') }))[0]!;
   const config = (module['default'] ?? module['config']) as SchemacConfig | undefined;
   if (!config || typeof config !== 'object') invalid(display, 'the config must `export default defineConfig({ … })`');
   const projects: Record<string, unknown> = config.projects ? { ...config.projects } : { default: config };
