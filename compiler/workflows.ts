@@ -18,7 +18,7 @@ import { buildSchema, collectDeclarations, type BuildResult } from './dsl/build.
 import type { Declaration } from './dsl/declarations.js';
 import { detectDrift, type DriftReport } from './drift/index.js';
 import { driftDefinitions, type DriftDefinition } from './drift/definitions.js';
-import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, type ConstantSite } from './expr/index.js';
+import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, readParseFacts, writeParseFacts, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase } from './db/dev-database.js';
 import { normalizeDeclared } from './normalize/index.js';
@@ -69,7 +69,9 @@ export async function loadDeclarations(ctx: Context, schemaPaths: readonly strin
   });
   const declarations: Declaration[] = modules.flatMap((exports) => collectDeclarations(exports));
   const built = buildSchema(declarations, ctx.cwd);
+  if (options.cacheDir) readParseFacts(options.cacheDir);
   const diagnostics = [...built.diagnostics, ...(hasErrors(built.diagnostics) ? [] : validateSchema(built.schema, built.locate))];
+  if (options.cacheDir) writeParseFacts(options.cacheDir);
   if (hasErrors(diagnostics)) return { ...built, diagnostics, files };
   // Compliance: checked as declared, then enforced with ordinary objects (policies, triggers, grants, comments).
   const compliance = checkCompliance(built.schema, built.locate);

@@ -4,12 +4,14 @@
  */
 import { canonicalize, parseExpression, stableStringify } from './canonical.js';
 import { loadParser, parseSql, type ParseError } from './parser.js';
+import { remembered } from './remembered.js';
 
 export { loadParser, parseSql, splitStatements, type ParseError, type ParseNode, type ScriptStatement } from './parser.js';
 export { expressionColumns, expressionFunctionName, parseExpression, stringConstant } from './canonical.js';
 export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqual, rangeBound, type RangeBound } from './partitions.js';
 export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';
 export { canonicalQuery, queriesEqual, queryError, queryOutputs, referencedRelations, type QueryOutput, type RelationReference } from './queries.js';
+export { readParseFacts, writeParseFacts } from './remembered.js';
 export { isVolatileExpression, VOLATILE_FUNCTIONS } from './volatility.js';
 export { isConstantExpression, normalizeConstantDefaults, normalizeTypedConstants, type ConstantEvaluator, type ConstantSite } from './constants.js';
 
@@ -35,6 +37,7 @@ export function expressionsEqual(a: string, b: string): boolean {
 
 /** Why an expression is not a single valid SQL expression, or undefined when it is. */
 export function expressionError(sql: string): ParseError | undefined {
+  if (remembered('validExpression', sql, () => (parseExpression(sql).ok ? true : undefined))) return undefined;
   const parsed = parseExpression(sql);
   return parsed.ok ? undefined : parsed.error;
 }

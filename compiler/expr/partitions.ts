@@ -4,6 +4,7 @@
  */
 import { canonicalize, stableStringify } from './canonical.js';
 import { parseSql } from './parser.js';
+import { remembered } from './remembered.js';
 
 type Node = Record<string, unknown>;
 
@@ -28,6 +29,11 @@ export function partitionKeysEqual(a: { strategy: string; key: string }, b: { st
 
 /** The key's plain columns, or undefined when a key part is an expression. */
 export function partitionKeyColumns(strategy: string, key: string): string[] | undefined {
+  const columns = remembered('partitionKeyColumns', `${strategy}\0${key}`, () => keyColumnsOf(strategy, key) ?? null);
+  return columns === null || columns === undefined ? undefined : [...columns];
+}
+
+function keyColumnsOf(strategy: string, key: string): string[] | undefined {
   const params = (partitionSpec(strategy, key)?.['partParams'] as { PartitionElem: Node }[] | undefined) ?? [];
   const names = params.map((p) => p.PartitionElem['name']);
   return names.every((n): n is string => typeof n === 'string') && names.length > 0 ? names : undefined;
@@ -61,6 +67,10 @@ function datum(node: Node | undefined): RangeValue | undefined {
 
 /** Lower and upper values of a single-column range bound; undefined for anything else. */
 export function rangeBound(bound: string): RangeBound | undefined {
+  return remembered('rangeBound', bound, () => rangeBoundOf(bound) ?? null) ?? undefined;
+}
+
+function rangeBoundOf(bound: string): RangeBound | undefined {
   const spec = boundSpec(bound);
   if (!spec || spec['strategy'] !== 'r') return undefined;
   const lower = spec['lowerdatums'] as Node[] | undefined;

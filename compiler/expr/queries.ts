@@ -4,6 +4,7 @@
  */
 import { canonicalize, stableStringify } from './canonical.js';
 import { parseSql, type ParseError, type ParseNode } from './parser.js';
+import { remembered } from './remembered.js';
 
 type Node = Record<string, unknown>;
 
@@ -18,6 +19,7 @@ function parseQuery(sql: string): { ok: true; tree: ParseNode } | { ok: false; e
 
 /** Why a view query is not a single SELECT, or undefined. */
 export function queryError(sql: string): ParseError | undefined {
+  if (remembered('validQuery', sql, () => (parseQuery(sql.trim().replace(/;\s*$/, '')).ok ? true : undefined))) return undefined;
   const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
   return parsed.ok ? undefined : parsed.error;
 }
@@ -85,8 +87,15 @@ export interface RelationReference {
 
 /** Tables and views a query reads (FROM, JOIN, subqueries), without its own CTE names. */
 export function referencedRelations(sql: string): RelationReference[] {
-  const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
-  if (!parsed.ok) return [];
+  const relations = remembered('referencedRelations', sql, () => {
+    const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+    return parsed.ok ? readRelations(parsed.tree) : undefined;
+  });
+  // Remembered as JSON: a relation without a schema has none (not `schema: undefined`).
+  return (relations ?? []).map((r) => ({ schema: r.schema ?? undefined, name: r.name }));
+}
+
+function readRelations(tree: ParseNode): RelationReference[] {
   const found = new Map<string, RelationReference>();
   const cteNames = new Set<string>();
   const visit = (value: unknown): void => {
@@ -102,7 +111,7 @@ export function referencedRelations(sql: string): RelationReference[] {
     }
     Object.values(node).forEach(visit);
   };
-  visit(parsed.tree);
+  visit(tree);
   return [...found.values()].filter((r) => r.schema !== undefined || !cteNames.has(r.name));
 }
 
