@@ -1,4 +1,5 @@
 import { constraintPath, indexPath, tablePath } from '../model/paths.js';
+import { sameData } from '../model/same.js';
 import type { Schema, Table } from '../model/types.js';
 import type { Change } from './changes.js';
 import { completeRetypes, diffColumns } from './columns.js';
@@ -76,6 +77,8 @@ export function diffTables(from: Schema, to: Schema): Change[] {
   for (const t of pairs.onlyTo) changes.push(...createTable(t, toLevel(t)));
   for (const t of pairs.onlyFrom) changes.push(...dropTable(t, fromLevel(t)));
   for (const [a, b] of pairs.both) {
+    // Most tables did not change: equal data has no differences to look for.
+    if (sameData(a, b)) continue;
     if (partitioningChanged(a, b)) {
       // PostgreSQL cannot change how a table is partitioned: it is dropped and created again.
       changes.push(...dropTable(a, fromLevel(a)), ...createTable(b, toLevel(b)));
