@@ -4,7 +4,7 @@
  * an edited, added or deleted migration is detected). No timestamps or absolute paths in any file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
 import { freezeSchema } from '../model/freeze.js';
@@ -53,11 +53,35 @@ function summedFiles(dir: string): string[] {
   return files;
 }
 
+/**
+ * File hashes this process has computed, by path, while the file keeps its size and modification
+ * time: generate reads the folder (verifying the sum) and then writes the sum again, and the second
+ * sum only hashes the files it wrote (whose text it has). Every command verifies from the files.
+ */
+const knownHashes = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>();
+
+/** The hash of `file`, whose text is `text` (just read or written). */
+function rememberHash(file: string, text: string): string {
+  const hash = sha256(text);
+  const { size, mtimeMs } = statSync(file);
+  knownHashes.set(file, { size, mtimeMs, hash });
+  return hash;
+}
+
+function fileHash(file: string): string {
+  const known = knownHashes.get(file);
+  if (known) {
+    const { size, mtimeMs } = statSync(file);
+    if (size === known.size && mtimeMs === known.mtimeMs) return known.hash;
+  }
+  return rememberHash(file, readFileSync(file, 'utf8'));
+}
+
 /** migrations.sum text: a line per file with its hash, and a total that chains them in order. */
 export function computeSum(dir: string): string {
   let chain = sha256('schemac-sum v1');
   const lines = summedFiles(dir).map((file) => {
-    const hash = sha256(readFileSync(path.join(dir, file), 'utf8'));
+    const hash = fileHash(path.join(dir, file));
     chain = sha256(`${chain}\n${file}\n${hash}`);
     return `${file} sha256:${hash}`;
   });
@@ -68,11 +92,20 @@ function malformed(message: string, file: string): never {
   throw new SchemacError([diagnostic('SC302', { message, at: { file, line: 0 } })]);
 }
 
-function readSnapshot(dir: string, display: (p: string) => string): Schema {
+/** snapshot.json's text (its hash remembered for the sum), or undefined when there is none. */
+function readSnapshotText(dir: string): string | undefined {
   const file = path.join(dir, SNAPSHOT_FILE);
-  if (!existsSync(file)) return EMPTY_SCHEMA;
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  rememberHash(file, text);
+  return text;
+}
+
+function parseSnapshot(dir: string, text: string | undefined, display: (p: string) => string): Schema {
+  const file = path.join(dir, SNAPSHOT_FILE);
+  if (text === undefined) return EMPTY_SCHEMA;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; schema?: Schema };
+    const parsed = JSON.parse(text) as { version?: number; schema?: Schema };
     if (parsed.version !== 1 || !parsed.schema || !Array.isArray(parsed.schema.tables)) throw new Error('unexpected shape');
     return freezeSchema(parsed.schema);
   } catch (error) {
@@ -95,14 +128,17 @@ export function readMigrationFolder(dir: string, display: (p: string) => string 
     const read = (file: string): string => {
       const full = path.join(entryDir, file);
       if (!existsSync(full)) malformed(`migration ${entry} has no ${file}`, display(entryDir));
-      return readFileSync(full, 'utf8');
+      const text = readFileSync(full, 'utf8');
+      rememberHash(full, text);
+      return text;
     };
     const up = read('up.sql');
     const down = read('down.sql');
     return { version: match[1]!, slug: match[2]!, id: entry, up, down, checksum: migrationChecksum(up, down), dir: entryDir };
   });
   const sumFile = path.join(dir, SUM_FILE);
-  const hasContent = migrations.length > 0 || existsSync(path.join(dir, SNAPSHOT_FILE));
+  const snapshotText = readSnapshotText(dir);
+  const hasContent = migrations.length > 0 || snapshotText !== undefined;
   if (hasContent) {
     const expected = existsSync(sumFile) ? readFileSync(sumFile, 'utf8') : undefined;
     const actual = computeSum(dir);
@@ -114,7 +150,7 @@ export function readMigrationFolder(dir: string, display: (p: string) => string 
       })]);
     }
   }
-  return { dir, migrations, snapshot: readSnapshot(dir, display) };
+  return { dir, migrations, snapshot: parseSnapshot(dir, snapshotText, display) };
 }
 
 function describeSumDifference(expected: string, actual: string): string {
@@ -147,6 +183,7 @@ function writeAtomic(file: string, content: string): void {
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
+  rememberHash(file, content);
 }
 
 export interface NewMigration {
