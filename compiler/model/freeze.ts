@@ -4,19 +4,35 @@ import type { Grant, Index, Schema, Table, View } from './types.js';
 /** Object, role and grant option: one grant entry per key. */
 export const grantKey = (g: Grant): string => `${g.kind}\0${g.schema}\0${g.name}\0${g.signature ?? ''}\0${g.role}\0${g.withGrantOption ? 1 : 0}`;
 
-/** Freeze every object reachable from `value`; frozen parts (shared with an earlier schema) are not walked again. */
+/**
+ * Whether models are frozen all the way down. A development check: schemac's own tests run with
+ * it (vitest sets VITEST, and the CLI processes they start inherit it), so a phase that changes
+ * data it was given fails there; a user's run only freezes the top (its types are readonly
+ * either way), which saves ~0.1 s of a one-column `generate` at 2,000 tables. SCHEMAC_FREEZE=1
+ * turns it on anywhere.
+ */
+const FREEZE_DEEPLY = process.env['VITEST'] !== undefined || process.env['SCHEMAC_FREEZE'] === '1';
+
+/**
+ * Freeze every object reachable from `value`; frozen parts (shared with an earlier schema) are not
+ * walked again. Children are frozen before their parent: walking an object V8 has not frozen yet
+ * is about twice as fast. (Model data is a tree: no cycles.)
+ */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
+  if (!FREEZE_DEEPLY) return Object.freeze(value);
   if (Array.isArray(value)) {
-    for (const item of value) if (typeof item === 'object' && item !== null) deepFreeze(item);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
   } else {
     for (const key in value) {
       const item = (value as Record<string, unknown>)[key];
       if (typeof item === 'object' && item !== null) deepFreeze(item);
     }
   }
-  return value;
+  return Object.freeze(value);
 }
 
 /** Lists added to Index after snapshots were first written default to empty when read back. */

@@ -51,4 +51,5 @@ export const defaultCheckName = (table: string, column: string | undefined): str
 export const defaultIndexName = (table: string, columns: readonly string[]): string =>
   makeObjectName(table, columnsPart(columns), 'idx');
 
-export const identifierTooLong = (name: string): boolean => byteLength(name) > MAX_IDENTIFIER_BYTES;
+/** Over 63 bytes of UTF-8 (a UTF-16 unit is at most 3 bytes, so 21 units or fewer never are). */
+export const identifierTooLong = (name: string): boolean => name.length > MAX_IDENTIFIER_BYTES / 3 && byteLength(name) > MAX_IDENTIFIER_BYTES;

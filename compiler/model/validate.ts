@@ -31,8 +31,12 @@ function checkExpression(f: Findings, path: ObjectPath, what: string, sql: strin
   if (error) f.add('SC207', path, `${what}: ${error.message} in \`${sql}\``);
 }
 
+/** Column names by table (checkColumns runs for every key and index of a table). */
+const columnNames = new WeakMap<Table, ReadonlySet<string>>();
+
 function checkColumns(f: Findings, t: Table, path: ObjectPath, what: string, columns: readonly string[]): void {
-  const names = new Set(t.columns.map((c) => c.name));
+  let names = columnNames.get(t);
+  if (!names) columnNames.set(t, (names = new Set(t.columns.map((c) => c.name))));
   if (columns.length === 0) f.add('SC203', path, `${what} lists no columns`);
   for (const column of columns) {
     if (!names.has(column)) f.add('SC203', path, `${what} references column "${column}", which ${t.schema}.${t.name} does not declare`);
