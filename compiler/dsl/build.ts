@@ -150,8 +150,9 @@ export function collectDeclarations(exports: Record<string, unknown>): Declarati
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
-  /** Object path → the declaration that wrote it (and a fallback, e.g. its table). Resolved lazily. */
-  readonly sites = new Map<ObjectPath, readonly object[]>();
+  /** Object path → the declaration that wrote it, and a fallback (e.g. its table). Resolved lazily. */
+  readonly sites = new Map<ObjectPath, object>();
+  readonly fallbacks = new Map<ObjectPath, object>();
   readonly tablesByKey = new Map<string, TableDeclaration>();
   /** Types columns use that must be declared too: enums and extension types. */
   readonly typeUses: { readonly path: ObjectPath; readonly column: ColumnDeclaration }[] = [];
@@ -159,15 +160,14 @@ class Builder {
   constructor(readonly root: string) {}
 
   locate: SourceLocator = (path) => {
-    for (const declaration of this.sites.get(path as ObjectPath) ?? []) {
-      const site = siteOf(declaration, this.root);
-      if (site) return site;
-    }
-    return undefined;
+    const [declaration, fallback] = [this.sites.get(path as ObjectPath), this.fallbacks.get(path as ObjectPath)];
+    return (declaration && siteOf(declaration, this.root)) || (fallback && siteOf(fallback, this.root)) || undefined;
   };
 
   site(path: ObjectPath, declaration: object, fallback?: object): void {
-    this.sites.set(path, fallback ? [declaration, fallback] : [declaration]);
+    this.sites.set(path, declaration);
+    if (fallback) this.fallbacks.set(path, fallback);
+    else this.fallbacks.delete(path);
   }
 
   malformed(path: ObjectPath, message: string): void {
