@@ -38,7 +38,12 @@ export function compareText(a: string, b: string): number {
 
 /** Sort a copy of `items` by a text key, deterministically. */
 export function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...items].sort((a, b) => compareText(key(a), key(b)));
+  // Each key computed once (they are often built strings), and a sorted list is only copied.
+  const keys = items.map(key);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = compareText(keys[i - 1]!, keys[i]!) <= 0;
+  if (sorted) return [...items];
+  return keys.map((_, i) => i).sort((a, b) => compareText(keys[a]!, keys[b]!) || a - b).map((i) => items[i]!);
 }
 
 /** `schema.name` key used in lookups. */
