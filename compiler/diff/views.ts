@@ -19,8 +19,12 @@ export function viewDependencies(v: View): string[] {
   return referencedRelations(v.query.sql).map((r) => key(r.schema ?? 'public', r.name));
 }
 
-/** Depth of each view in its schema's dependency graph: 0 reads only tables. */
-function depths(views: readonly View[]): Map<string, number> {
+/**
+ * Depth of a view in its schema's dependency graph (0: it reads only tables), worked out on demand:
+ * only views that are dropped or created need one, and most diffs have none (each depth parses
+ * the queries along its chain).
+ */
+function depths(views: readonly View[]): (k: string) => number {
   const byKey = new Map(views.map((v) => [viewKey(v), v]));
   const memo = new Map<string, number>();
   const depthOf = (k: string, seen: Set<string>): number => {
@@ -33,8 +37,7 @@ function depths(views: readonly View[]): Map<string, number> {
     memo.set(k, depth);
     return depth;
   };
-  for (const k of byKey.keys()) depthOf(k, new Set());
-  return memo;
+  return (k) => Math.max(0, depthOf(k, new Set()));
 }
 
 const sameOptions = (a: View, b: View): boolean =>
@@ -84,7 +87,7 @@ export function diffViews(from: Schema, to: Schema, tableChanges: readonly Chang
   for (const [a, b] of pairs.both) if (!queriesEqual(a.query.sql, b.query.sql) || !sameOptions(a, b)) recreate.add(viewKey(a));
   const reshaped = reshapedTables(tableChanges);
   // Everything that reads a reshaped table or a recreated view is recreated too (to a fixed point).
-  let grew = true;
+  let grew = reshaped.size > 0 || recreate.size > 0;
   while (grew) {
     grew = false;
     for (const v of fromViews) {
@@ -100,11 +103,11 @@ export function diffViews(from: Schema, to: Schema, tableChanges: readonly Chang
   const changes: Change[] = [];
   for (const v of fromViews) {
     const original = originals.get(viewKey(v)) ?? v;
-    if (recreate.has(viewKey(v))) changes.push({ kind: 'view.drop', path: viewPath(original.schema, original.name), view: original, depth: fromDepth.get(viewKey(v)) ?? 0 });
+    if (recreate.has(viewKey(v))) changes.push({ kind: 'view.drop', path: viewPath(original.schema, original.name), view: original, depth: fromDepth(viewKey(v)) });
   }
   const created = new Set([...pairs.onlyTo.map(viewKey), ...[...recreate].filter((k) => to.views.some((v) => viewKey(v) === k))]);
   for (const v of to.views) {
-    if (created.has(viewKey(v))) changes.push({ kind: 'view.create', path: viewPath(v.schema, v.name), view: v, depth: toDepth.get(viewKey(v)) ?? 0 });
+    if (created.has(viewKey(v))) changes.push({ kind: 'view.create', path: viewPath(v.schema, v.name), view: v, depth: toDepth(viewKey(v)) });
   }
   for (const [a, b] of pairs.both) {
     if (recreate.has(viewKey(a))) continue;
