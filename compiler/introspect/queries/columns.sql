@@ -17,7 +17,7 @@ SELECT a.attrelid::text AS table_oid,
        s.seqmax::text AS identity_max,
        s.seqcache::text AS identity_cache,
        s.seqcycle AS identity_cycle,
-       col_description(a.attrelid, a.attnum) AS comment,
+       dsc.description AS comment,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND con.nspname <> 'pg_catalog' THEN con.nspname END AS collation_schema,
        oseq.relname AS owned_sequence,
@@ -32,21 +32,24 @@ JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -
 JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = a.attnum
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_depend sd ON sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid
-      AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
-      AND a.attidentity <> ''
-LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+-- An identity column's sequence: pg_depend 'i' from the sequence to the column.
+LEFT JOIN (
+  SELECT sd.refobjid, sd.refobjsubid, seq.*
+  FROM pg_catalog.pg_depend sd
+  JOIN pg_catalog.pg_sequence seq ON seq.seqrelid = sd.objid
+  WHERE sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
+) s ON s.refobjid = a.attrelid AND s.refobjsubid = a.attnum AND a.attidentity <> ''
 -- A sequence owned by the column (serial): pg_depend 'a' from a sequence to the column. Only
 -- sequences: indexes also depend on columns automatically.
-LEFT JOIN LATERAL (
-  SELECT s.oid, s.relname, s.relnamespace
+LEFT JOIN (
+  SELECT DISTINCT ON (od.refobjid, od.refobjsubid) od.refobjid, od.refobjsubid, s.oid, s.relname, s.relnamespace
   FROM pg_catalog.pg_depend od
   JOIN pg_catalog.pg_class s ON s.oid = od.objid AND s.relkind = 'S'
-  WHERE od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjid = a.attrelid AND od.refobjsubid = a.attnum
-    AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a' AND a.attidentity = ''
-  LIMIT 1
-) oseq ON true
+  WHERE od.refclassid = 'pg_catalog.pg_class'::regclass AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
+  ORDER BY od.refobjid, od.refobjsubid, s.oid
+) oseq ON oseq.refobjid = a.attrelid AND oseq.refobjsubid = a.attnum AND a.attidentity = ''
 LEFT JOIN pg_catalog.pg_sequence oseqdef ON oseqdef.seqrelid = oseq.oid
 WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0 AND NOT a.attisdropped

@@ -5,44 +5,58 @@
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
 -- (read through to_jsonb so the query also runs where that column does not exist, PG < 15).
 -- valid: false for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
+-- Set-based (one pass over every index's key columns, grouped), not a subquery per index.
+WITH idx AS (
+  SELECT i.*
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'm')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
+    AND n.nspname !~ '^pg_(toast_)?temp_'
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
+), parts AS (
+  SELECT i.indexrelid, k.n,
+         k.n <= i.indnkeyatts AS is_key,
+         json_build_object(
+           'column', CASE WHEN k.attnum <> 0 THEN a.attname END,
+           'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.n::int, false) END,
+           'option', i.indoption[k.n - 1],
+           'opclass', CASE WHEN NOT oc.opcdefault THEN oc.opcname END,
+           'opclass_schema', CASE WHEN NOT oc.opcdefault AND ocn.nspname <> 'pg_catalog' THEN ocn.nspname END,
+           'collation', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) THEN co.collname END,
+           'collation_schema', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) AND con.nspname <> 'pg_catalog' THEN con.nspname END) AS key,
+         a.attname::text AS attname
+  FROM idx i
+  CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
+  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+  LEFT JOIN pg_catalog.pg_opclass oc ON k.n <= i.indnkeyatts AND oc.oid = i.indclass[k.n - 1]
+  LEFT JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+  LEFT JOIN pg_catalog.pg_collation co ON k.n <= i.indnkeyatts AND co.oid = i.indcollation[k.n - 1]
+  LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+), agg AS (
+  SELECT indexrelid,
+         json_agg(key ORDER BY n) FILTER (WHERE is_key) AS keys,
+         COALESCE(array_agg(attname ORDER BY n) FILTER (WHERE NOT is_key AND attname IS NOT NULL), '{}') AS include
+  FROM parts GROUP BY indexrelid
+)
 SELECT i.indrelid::text AS table_oid,
        ic.relname AS name,
        i.indisunique AS is_unique,
        i.indisvalid AS valid,
        am.amname AS method,
-       (SELECT json_agg(json_build_object(
-                 'column', CASE WHEN k.attnum <> 0 THEN a.attname END,
-                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.n::int, false) END,
-                 'option', i.indoption[k.n - 1],
-                 'opclass', CASE WHEN NOT oc.opcdefault THEN oc.opcname END,
-                 'opclass_schema', CASE WHEN NOT oc.opcdefault AND ocn.nspname <> 'pg_catalog' THEN ocn.nspname END,
-                 'collation', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) THEN co.collname END,
-                 'collation_schema', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) AND con.nspname <> 'pg_catalog' THEN con.nspname END)
-               ORDER BY k.n)
-        FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
-        LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-        LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]
-        LEFT JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
-        LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]
-        LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
-        WHERE k.n <= i.indnkeyatts) AS keys,
-       ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-             WHERE k.n > i.indnkeyatts ORDER BY k.n) AS include,
+       agg.keys,
+       agg.include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        COALESCE(ic.reloptions, '{}')::text[] AS storage,
        xcon.conname AS exclusion_constraint,
-       obj_description(i.indexrelid, 'pg_class') AS comment
-FROM pg_catalog.pg_index i
+       d.description AS comment
+FROM idx i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+LEFT JOIN agg ON agg.indexrelid = i.indexrelid
 LEFT JOIN pg_catalog.pg_constraint xcon ON xcon.conindid = i.indexrelid AND xcon.contype = 'x'
-WHERE c.relkind IN ('r', 'p', 'm')
-  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
-  AND n.nspname !~ '^pg_(toast_)?temp_'
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) -- partitions of a parent's index
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
+LEFT JOIN pg_catalog.pg_description d ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 ORDER BY i.indrelid, ic.relname COLLATE "C"
