@@ -9,7 +9,7 @@
  * one format and parser version. Validity is remembered only as acceptance: text that fails is
  * parsed again, so its message is always fresh.
  */
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -36,7 +36,7 @@ let version: string | undefined;
 const factsVersion = (): string =>
   (version ??= `${FORMAT}:${(createRequire(import.meta.url)('pg-query-emscripten/package.json') as { version: string }).version}`);
 
-const hashKey = (kind: RememberedKind, text: string): string => `${kind}:${hash('sha1', text, 'base64url')}`;
+const hashKey = (kind: RememberedKind, text: string): string => `${kind}:${createHash('sha1').update(text).digest('base64url')}`;
 
 /**
  * `compute(text)` as it was remembered, else computed and remembered. An undefined result (the

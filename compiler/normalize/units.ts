@@ -17,7 +17,7 @@
  * a policy reads. Those are built as stubs — the columns and the keys a foreign key needs, nothing
  * else — whose normalised form is thrown away.
  */
-import { hash as digest } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Grant, Schema, Table, View } from '../model/types.js';
 
 export interface NormalizeUnit {
@@ -58,7 +58,7 @@ export interface SchemaUnits {
 
 /** `schema\0name`: how units name relations (their own and what they need). */
 export const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
-export const hash = (text: string): string => digest('sha256', text, 'hex');
+export const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * The text keys are hashed from. Plain JSON.stringify, not a key-sorted form: equal text still

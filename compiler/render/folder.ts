@@ -3,7 +3,7 @@
  * (the declared model at the newest migration) and migrations.sum (a hash chain over every file, so
  * an edited, added or deleted migration is detected). No timestamps or absolute paths in any file.
  */
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, SchemacError } from '../diagnostics/diagnostic.js';
@@ -35,7 +35,7 @@ const MIGRATION_DIR = /^(\d{14})_([a-z0-9_]+)$/;
 const SUM_FILE = 'migrations.sum';
 const SNAPSHOT_FILE = 'snapshot.json';
 
-const sha256 = (text: string): string => hash('sha256', text, 'hex');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export const migrationChecksum = (up: string, down: string): string => `sha256:${sha256(`${up}\0${down}`)}`;
 
