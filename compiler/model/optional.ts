@@ -29,6 +29,9 @@ export function tableRequirements(schema: Schema): Map<string, readonly string[]
 /** The optional extensions each view needs: those of the tables (and views) it reads. */
 export function viewRequirements(schema: Schema, tables: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
+  // A view needs only what the tables it reads need: when no table needs anything, no view does
+  // (and no view query has to be parsed to find out).
+  if (tables.size === 0) return out;
   for (let grew = true; grew;) {
     grew = false;
     for (const v of schema.views) {
