@@ -84,8 +84,7 @@ export class Derivation {
       const normalized = byName.get(column.name);
       if (!key || !normalized || keyColumns.has(column.name) || cache.has(key)) continue;
       const { name: _name, comment: _comment, ...definition } = normalized;
-      const names = namesIn(definition);
-      if (!names.has(column.name) && !names.has(declared.name)) cache.set(key, definition);
+      if (namesIn(definition, new Set([column.name, declared.name])).size === 0) cache.set(key, definition);
     }
   }
 

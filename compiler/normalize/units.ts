@@ -102,20 +102,35 @@ export function identifiersIn(text: string): Set<string> {
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
-/** Every name a unit's content mentions (JSON strings included: type names, SQL text). */
-export function namesIn(value: unknown): Set<string> {
-  const words = new Set<string>();
+/**
+ * Which of `names` a unit's content mentions (JSON strings included: type names, SQL text): a
+ * string equal to one, a plain name equal to one folded to lower case, or an identifier in SQL
+ * text. Only the few names asked about are looked for: SQL text is only scanned when one of them
+ * occurs in it at all.
+ */
+export function namesIn(value: unknown, names: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (names.size === 0) return found;
+  const folded = [...names].map((n) => (n.includes('"') ? undefined : n.toLowerCase()));
+  const couldName = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return folded.some((n) => n === undefined || lower.includes(n));
+  };
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
-      words.add(v);
+      if (names.has(v)) found.add(v);
       // Most strings are plain names (what identifiersIn would return, folded): no scan needed.
-      if (PLAIN_NAME.test(v)) words.add(v.toLowerCase());
-      else for (const w of identifiersIn(v)) words.add(w);
+      if (PLAIN_NAME.test(v)) {
+        const lower = v.toLowerCase();
+        if (names.has(lower)) found.add(lower);
+      } else if (couldName(v)) {
+        for (const w of identifiersIn(v)) if (names.has(w)) found.add(w);
+      }
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
   visit(value);
-  return words;
+  return found;
 }
 
 /** Cut a declared schema into units, with keys. `version` is folded into every key. */
@@ -137,7 +152,9 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
   for (const r of schema.routines ?? []) addGlobal(r.name, r);
   // Extensions are few and change rarely: every key takes all of them.
   const extensions = contentText(schema.extensions);
-  const globalsNamedBy = (names: ReadonlySet<string>): string => {
+  const globalNames: ReadonlySet<string> = new Set(namedGlobals.keys());
+  const globalsNamedIn = (value: unknown): string => {
+    const names = namesIn(value, globalNames);
     const parts = [...namedGlobals.entries()].filter(([name]) => names.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return contentText({ extensions, globals: parts });
   };
@@ -228,7 +245,7 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
       }
       visiting.delete(d.relation);
     }
-    const key = hash(`${version}\n${d.id}\n${contentText(d.content)}\n${globalsNamedBy(namesIn(d.content))}\n${readContent.join('\n')}`);
+    const key = hash(`${version}\n${d.id}\n${contentText(d.content)}\n${globalsNamedIn(d.content)}\n${readContent.join('\n')}`);
     keys.set(d.relation, key);
     return key;
   };
@@ -240,7 +257,7 @@ export function splitSchema(schema: Schema, version: string): SchemaUnits {
     needs: [...d.needs].filter((n) => draftByRelation.has(n)).sort(),
     key: keyOf(d, new Set()),
   }));
-  return { globalsKey, units, globalsNamedIn: (value) => globalsNamedBy(namesIn(value)) };
+  return { globalsKey, units, globalsNamedIn };
 }
 
 /**
