@@ -1,11 +1,11 @@
 /**
  * TypeScript declaration files → CommonJS JavaScript (esbuild), cached on disk by content.
  *
- * `.schemac/cache/modules/<sha1>.js` holds the code, `<sha1>.map` its source map, read only when
- * a diagnostic needs a position (see source-map.ts), and `<sha1>.v8` V8's code cache for it (V8
- * itself rejects one made by another Node version, and the loader then writes a new one). A file that only ES modules can run (top-level
- * `await`, `import.meta`) is not transpiled: `NativeModuleRequired` tells the loader to run the
- * declarations as ES modules instead (modules.ts).
+ * `.schemac/cache/modules/<sha1>.js` holds the code, `<sha1>.map` its source map (read only when
+ * a diagnostic needs a position, see source-map.ts), and `<sha1>.v8` V8's code cache for it (V8
+ * rejects one made by another Node version; the loader then writes a new one). A file that only
+ * ES modules can run (top-level `await`, `import.meta`) is not transpiled: `NativeModuleRequired`
+ * tells the loader to run the declarations as ES modules instead (modules.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,8 @@
  * parser before it is returned.
  */
 import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { SchemacError } from '../diagnostics/diagnostic.js';
 import { parseSql } from '../expr/index.js';
@@ -94,11 +95,15 @@ function commentSafe(value: unknown, key = ''): unknown {
   return value;
 }
 
+/** Handlebars (its compiler is ~40 ms to load) is only loaded by commands that render a file. */
+let handlebars: typeof Handlebars | undefined;
+
 function template(name: string): Template {
   let compiled = templates.get(name);
   if (!compiled) {
     const source = readFileSync(new URL(`./templates/${name}.hbs`, import.meta.url), 'utf8');
-    const render = Handlebars.compile(source, { noEscape: true, strict: true });
+    handlebars ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+    const render = handlebars.compile(source, { noEscape: true, strict: true });
     compiled = (context: object) => render(commentSafe(context));
     templates.set(name, compiled);
   }
