@@ -1,7 +1,13 @@
 /**
  * Vitest global setup: one throwaway PostgreSQL server for the whole run (or TEST_DATABASE_URL),
- * shared with the test files through `inject('postgresAdminUrl')`.
+ * shared with the test files through `inject('postgresAdminUrl')`; and one temporary folder for
+ * the run (TMPDIR, inherited by the test workers and every CLI process they start), removed at the
+ * end with all the projects, PGlite folders and caches the tests made in it
+ * (SCHEMAC_KEEP_TEST_TMP=1 keeps it).
  */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCluster, type Cluster } from './pg-server.js';
 
@@ -13,8 +19,17 @@ declare module 'vitest' {
 }
 
 let cluster: Cluster | undefined;
+let runTmp: string | undefined;
+
+/** One folder for every temporary file of the run, writable by all (the server runs as another user). */
+function useRunTmp(): void {
+  runTmp = mkdtempSync(path.join(os.tmpdir(), 'schemac-test-run-'));
+  chmodSync(runTmp, 0o1777);
+  process.env['TMPDIR'] = runTmp;
+}
 
 export async function setup(project: TestProject): Promise<void> {
+  useRunTmp();
   const external = process.env['TEST_DATABASE_URL'];
   if (external) {
     project.provide('postgresAdminUrl', external);
@@ -29,4 +44,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await cluster?.stop();
+  if (runTmp && process.env['SCHEMAC_KEEP_TEST_TMP'] !== '1') rmSync(runTmp, { recursive: true, force: true });
 }
