@@ -144,6 +144,13 @@ describe('declaration files run as transpiled CommonJS', () => {
     expect(left.filter((f) => f.endsWith('.js'))).toHaveLength(2);
   });
 
+  it('loads a project whose package.json does not say "type": "module" (ES module syntax in .ts files)', async () => {
+    const p = project({ 'schema/orders.ts': ORDERS });
+    writeFileSync(path.join(p.dir, 'package.json'), '{ "name": "plain" }\n');
+    const [exports] = await loadModules([p.file('schema/orders.ts')], { cwd: p.dir, cacheDir: p.cacheDir });
+    expect((exports!['orders'] as ReturnType<typeof api.table>).name).toBe('orders');
+  });
+
   it('works without a cache folder', async () => {
     const p = project({ 'schema/orders.ts': ORDERS });
     const [exports] = await loadModules([p.file('schema/orders.ts')], { cwd: p.dir });
