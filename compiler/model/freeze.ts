@@ -1,4 +1,4 @@
-import { compareText, sortByKey } from './paths.js';
+import { inKeyOrder, sortByKey } from './paths.js';
 import type { Grant, Index, Schema, Table, View } from './types.js';
 
 /** Object, role and grant option: one grant entry per key. */
@@ -38,24 +38,16 @@ function deepFreeze<T>(value: T): T {
 /** Lists added to Index after snapshots were first written default to empty when read back. */
 const normalizeIndex = (i: Index): Index => ({ ...i, include: i.include ?? [], storage: i.storage ?? [] });
 
-/** `items` itself when already in order, else a sorted copy. */
-function inOrder<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
-  for (let i = 1; i < items.length; i++) if (compareText(key(items[i - 1]!), key(items[i]!)) > 0) return sortByKey(items, key);
-  return items;
-}
-
-const rolesSorted = (roles: readonly string[]): boolean => roles.every((r, i) => i === 0 || compareText(roles[i - 1]!, r) <= 0);
-
 /**
  * Whether a table is in canonical form already (a table read from a snapshot or the cache, or one
  * an earlier freezeSchema made): then it is kept as it is, not copied.
  */
 function isCanonical(t: Table): boolean {
-  const optional = <T extends { name: string }>(list: readonly T[] | undefined): boolean => list === undefined || (list.length > 0 && inOrder(list, (x) => x.name) === list);
-  return inOrder(t.uniques, (u) => u.name) === t.uniques && inOrder(t.checks, (c) => c.name) === t.checks &&
-    inOrder(t.foreignKeys, (f) => f.name) === t.foreignKeys && inOrder(t.indexes, (i) => i.name) === t.indexes &&
+  const byName = <T extends { name: string }>(list: readonly T[]): boolean => inKeyOrder(list, (x) => x.name) === list;
+  const optional = <T extends { name: string }>(list: readonly T[] | undefined): boolean => list === undefined || (list.length > 0 && byName(list));
+  return byName(t.uniques) && byName(t.checks) && byName(t.foreignKeys) && byName(t.indexes) &&
     t.indexes.every((i) => i.include !== undefined && i.storage !== undefined) &&
-    optional(t.exclusions) && optional(t.triggers) && optional(t.policies) && (t.policies ?? []).every((p) => rolesSorted(p.roles));
+    optional(t.exclusions) && optional(t.triggers) && optional(t.policies) && (t.policies ?? []).every((p) => inKeyOrder(p.roles, (r) => r) === p.roles);
 }
 
 function normalizeTable(t: Table): Table {

@@ -36,14 +36,22 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sort a copy of `items` by a text key, deterministically. */
-export function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
-  // Each key computed once (they are often built strings), and a sorted list is only copied.
+/**
+ * `items` sorted by a text key, deterministically: `items` itself when already in order (a caller
+ * can tell by identity), else a sorted copy. Each key is computed once (they are often built strings).
+ */
+export function inKeyOrder<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
   const keys = items.map(key);
   let sorted = true;
   for (let i = 1; i < keys.length && sorted; i++) sorted = compareText(keys[i - 1]!, keys[i]!) <= 0;
-  if (sorted) return [...items];
+  if (sorted) return items;
   return keys.map((_, i) => i).sort((a, b) => compareText(keys[a]!, keys[b]!) || a - b).map((i) => items[i]!);
+}
+
+/** Sort a copy of `items` by a text key, deterministically. */
+export function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const sorted = inKeyOrder(items, key);
+  return sorted === items ? [...items] : (sorted as T[]);
 }
 
 /** `schema.name` key used in lookups. */
