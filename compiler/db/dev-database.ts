@@ -13,9 +13,9 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { userTempDir } from '../load/code-cache.js';
 import { EMBEDDED_EXTENSIONS, EMBEDDED_MAX_LOCKS, extensionModuleId, PGLITE_VERSION, templateFile, type Database } from './connection.js';
 
 /** Settings of the dev cluster: room for ~10,000 tables in one transaction; small buffers (it holds no data). */
@@ -121,8 +121,6 @@ function startWorker(options: { extensions: ReadonlySet<string>; dataDir?: strin
 // ---------------------------------------------------------------------------------------------
 // The cluster on disk and its lock.
 
-const uid = (): string => String(typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username);
-
 /**
  * Where the persistent dev cluster lives, or undefined when it must be in memory. Always a
  * folder of schemac's own naming (`dev-pglite-<version>`, with `.lock` and `.work` beside it), so
@@ -132,7 +130,7 @@ const uid = (): string => String(typeof process.getuid === 'function' ? process.
 export function devClusterDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env['SCHEMAC_DEV_DATABASE'];
   if (setting === 'memory') return undefined;
-  const parent = setting ? path.resolve(setting) : path.join(os.tmpdir(), `schemac-${uid()}`);
+  const parent = setting ? path.resolve(setting) : userTempDir();
   return path.join(parent, `dev-pglite-${PGLITE_VERSION.replace(/[^0-9a-z.]/gi, '_')}`);
 }
 

@@ -10,9 +10,10 @@
  * parsed again, so its message is always fresh.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeCacheFile } from '../load/code-cache.js';
 
 const FILE = 'parsed-sql.json';
 /** Bump when a kind's result, or what makes text valid, changes. */
@@ -71,18 +72,10 @@ export function readParseFacts(cacheDir: string): void {
   for (const [key, value] of Object.entries(file.facts)) if (!byHash.has(key)) byHash.set(key, value);
 }
 
-/** Write everything known to `cacheDir` when this process learned something new (best effort). */
+/** Write everything known to `cacheDir` when this process learned something new (best effort: writeCacheFile). */
 export function writeParseFacts(cacheDir: string): void {
   if (!learned) return;
   const keys = [...byHash.keys()].sort();
   const file: FactsFile = { version: factsVersion(), facts: Object.fromEntries(keys.map((key) => [key, byHash.get(key)])) };
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const target = path.join(cacheDir, FILE);
-    writeFileSync(`${target}.${process.pid}`, JSON.stringify(file));
-    renameSync(`${target}.${process.pid}`, target);
-    learned = false;
-  } catch {
-    // An unwritable cache only costs the next run some parsing.
-  }
+  if (writeCacheFile(path.join(cacheDir, FILE), JSON.stringify(file))) learned = false;
 }

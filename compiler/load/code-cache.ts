@@ -1,5 +1,6 @@
 /**
- * Running JavaScript with V8's code cache: what V8 compiled in one run is saved and read back by
+ * What schemac's caches share — this user's temporary folder, and writing a cache file whole —
+ * and running JavaScript with V8's code cache: what V8 compiled in one run is saved and read back by
  * the next, which then skips parsing and compiling it. Used for the two big pieces of code every
  * command runs: PostgreSQL's parser (2.5 MB of JavaScript: ~0.1 s → ~0.03 s to load, init and
  * first parse) and the user's transpiled declaration files (load/modules.ts).
@@ -17,6 +18,22 @@ import vm from 'node:vm';
 export function userTempDir(): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;
   return path.join(os.tmpdir(), `schemac-${uid}`);
+}
+
+/**
+ * Write a cache file whole (written aside, then renamed: a reader never sees half of it), making
+ * its folder. Best effort: false when it could not be written (a read-only checkout, a full disk)
+ * — a cache that is not written only costs the next run the work again.
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, data);
+    renameSync(`${file}.${process.pid}`, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
@@ -42,14 +59,7 @@ export function runCachedScript(code: string, filename: string, cacheFile: strin
   return {
     value,
     saveCodeCache: () => {
-      if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
-      try {
-        mkdirSync(path.dirname(cacheFile), { recursive: true });
-        writeFileSync(`${cacheFile}.${process.pid}`, script.createCachedData());
-        renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-      } catch {
-        // Best effort: the next run compiles again.
-      }
+      if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCacheFile(cacheFile, script.createCachedData());
     },
   };
 }

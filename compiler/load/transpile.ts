@@ -8,9 +8,10 @@
  * tells the loader to run the declarations as ES modules instead (modules.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeCacheFile } from './code-cache.js';
 
 type Esbuild = typeof import('esbuild');
 
@@ -158,22 +159,10 @@ export class Transpiler {
     return { code, sourceMap: () => result.map, codeCacheFile: this.codeCacheFile(key) };
   }
 
-  /**
-   * Cache writes are best effort (a read-only checkout still loads); each file lands whole
-   * (rename), the code last, so a cached .js always has its .map.
-   */
+  /** Cache files land whole, the code last, so a cached .js always has its .map (writeCacheFile: best effort). */
   private write(key: string, files: readonly (readonly ['js' | 'map', string])[]): void {
     if (!this.cacheDir) return;
-    try {
-      mkdirSync(this.cacheDir, { recursive: true });
-      for (const [ext, text] of files) {
-        const target = path.join(this.cacheDir, `${key}.${ext}`);
-        writeFileSync(`${target}.${process.pid}`, text);
-        renameSync(`${target}.${process.pid}`, target);
-      }
-    } catch {
-      // An unwritable cache only costs the next run a transpile.
-    }
+    for (const [ext, text] of files) if (!writeCacheFile(path.join(this.cacheDir, `${key}.${ext}`), text)) return;
   }
 
   private failed(key: string, file: string, error: unknown): never {
