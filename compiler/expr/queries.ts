@@ -8,8 +8,9 @@ import { remembered } from './remembered.js';
 
 type Node = Record<string, unknown>;
 
+/** A view query as written (surrounding space and a final `;` ignored): exactly one SELECT. */
 function parseQuery(sql: string): { ok: true; tree: ParseNode } | { ok: false; error: ParseError } {
-  const parsed = parseSql(sql);
+  const parsed = parseSql(sql.trim().replace(/;\s*$/, ''));
   if (!parsed.ok) return parsed;
   if (parsed.statements.length !== 1 || !('SelectStmt' in parsed.statements[0]!)) {
     return { ok: false, error: { message: 'a view query must be exactly one SELECT (or VALUES) statement', position: 0 } };
@@ -19,8 +20,8 @@ function parseQuery(sql: string): { ok: true; tree: ParseNode } | { ok: false; e
 
 /** Why a view query is not a single SELECT, or undefined. */
 export function queryError(sql: string): ParseError | undefined {
-  if (remembered('validQuery', sql, () => (parseQuery(sql.trim().replace(/;\s*$/, '')).ok ? true : undefined))) return undefined;
-  const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+  if (remembered('validQuery', sql, () => (parseQuery(sql).ok ? true : undefined))) return undefined;
+  const parsed = parseQuery(sql);
   return parsed.ok ? undefined : parsed.error;
 }
 
@@ -71,7 +72,7 @@ const queryCache = new Map<string, string>();
 export function canonicalQuery(sql: string): string {
   let key = queryCache.get(sql);
   if (key === undefined) {
-    const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+    const parsed = parseQuery(sql);
     key = parsed.ok ? stableStringify(canonicalQueryTree(parsed.tree)) : `unparsed:${sql.trim()}`;
     queryCache.set(sql, key);
   }
@@ -88,7 +89,7 @@ export interface RelationReference {
 /** Tables and views a query reads (FROM, JOIN, subqueries), without its own CTE names. */
 export function referencedRelations(sql: string): RelationReference[] {
   const relations = remembered('referencedRelations', sql, () => {
-    const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+    const parsed = parseQuery(sql);
     return parsed.ok ? readRelations(parsed.tree) : undefined;
   });
   // Remembered as JSON: a relation without a schema has none (not `schema: undefined`).
@@ -128,7 +129,7 @@ export interface QueryOutput {
  * function name, or `?column?`. Set operations use their first branch.
  */
 export function queryOutputs(sql: string): QueryOutput[] {
-  const parsed = parseQuery(sql.trim().replace(/;\s*$/, ''));
+  const parsed = parseQuery(sql);
   if (!parsed.ok) return [];
   let select = parsed.tree['SelectStmt'] as Node;
   while (select['larg']) select = select['larg'] as Node;
