@@ -11,18 +11,14 @@ WITH cons AS (
     AND c.relkind IN ('r', 'p')
     AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
     AND n.nspname !~ '^pg_(toast_)?temp_'
-), key_columns AS (
-  SELECT con.oid, array_agg(a.attname::text ORDER BY k.i) AS columns
+), column_lists AS (
+  -- The constraint's own columns (side 'key') and, for a foreign key, the referenced ones.
+  SELECT con.oid, s.side, array_agg(a.attname::text ORDER BY k.i) AS columns
   FROM cons con
-  CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY k(attnum, i)
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-  GROUP BY con.oid
-), referenced_columns AS (
-  SELECT con.oid, array_agg(a.attname::text ORDER BY k.i) AS columns
-  FROM cons con
-  CROSS JOIN LATERAL unnest(con.confkey) WITH ORDINALITY k(attnum, i)
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-  GROUP BY con.oid
+  CROSS JOIN LATERAL (VALUES ('key', con.conkey, con.conrelid), ('referenced', con.confkey, con.confrelid)) s(side, attnums, relid)
+  CROSS JOIN LATERAL unnest(s.attnums) WITH ORDINALITY k(attnum, i)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = s.relid AND a.attnum = k.attnum
+  GROUP BY con.oid, s.side
 ), included_columns AS (
   SELECT con.oid, array_agg(a.attname::text ORDER BY k.n) AS columns
   FROM cons con
@@ -60,8 +56,8 @@ FROM cons con
 LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-LEFT JOIN key_columns kc ON kc.oid = con.oid
-LEFT JOIN referenced_columns rc ON rc.oid = con.oid
+LEFT JOIN column_lists kc ON kc.oid = con.oid AND kc.side = 'key'
+LEFT JOIN column_lists rc ON rc.oid = con.oid AND rc.side = 'referenced'
 LEFT JOIN included_columns ic ON ic.oid = con.oid
 LEFT JOIN exclusion_operators xo ON xo.oid = con.oid
 LEFT JOIN pg_catalog.pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
