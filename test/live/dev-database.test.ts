@@ -120,4 +120,33 @@ describe('the embedded dev database', () => {
     await closeDevDatabase();
     expect(readFileSync(`${dir}.work`, 'utf8')).toBe('0');
   });
+
+  it('is a slim cluster (one database, 1 MB WAL segments), and one in memory gives back the WAL and dead rows a rolled-back build leaves', async () => {
+    const facts = async (db: Awaited<ReturnType<typeof devDatabase>>['db']) => (await db.query<{ databases: string; segment: string; wal: number; catalogs: number }>(
+      `SELECT (SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database) AS databases, current_setting('wal_segment_size') AS segment,
+              (SELECT count(*)::int FROM pg_ls_waldir()) AS wal, (SELECT sum(pg_relation_size(oid))::bigint FROM pg_class WHERE relnamespace = 'pg_catalog'::regnamespace)::float8 AS catalogs`))[0]!;
+    const onDisk = await devDatabase(new Set());
+    expect(await facts(onDisk.db)).toMatchObject({ databases: 'postgres', segment: '1MB' });
+    await closeDevDatabase();
+
+    const inMemory = await devDatabase(new Set(), { large: true });
+    expect(inMemory.db.description).toContain('in memory');
+    const before = await facts(inMemory.db);
+    expect(before).toMatchObject({ databases: 'postgres', segment: '1MB' });
+    const build = Array.from({ length: 150 }, (_, i) => `CREATE TABLE t${i} (id bigint PRIMARY KEY, note text DEFAULT 'x', at timestamptz, CHECK (id > 0))`).join(';\n');
+    const rounds = [];
+    for (let round = 0; round < 4; round++) {
+      inMemory.ran(2_000);
+      await inMemory.db.exec('BEGIN');
+      await inMemory.db.exec(build);
+      await inMemory.db.exec('ROLLBACK');
+      await inMemory.rolledBack();
+      rounds.push(await facts(inMemory.db));
+    }
+    // Without the checkpoint each round's WAL stays (several segments each); without VACUUM each round's dead rows grow the catalogs.
+    expect(rounds.map((r) => r.wal).every((wal) => wal <= before.wal + 3)).toBe(true);
+    const firstRound = rounds[0]!.catalogs - before.catalogs;
+    expect(rounds[3]!.catalogs - rounds[0]!.catalogs).toBeLessThan(firstRound);
+    expect(await tables(inMemory.db)).toEqual([]);
+  });
 });
