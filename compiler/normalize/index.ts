@@ -22,7 +22,7 @@ import type { OnProgress } from '../model/progress.js';
 import { EMPTY_SCHEMA, type Grant, type Schema, type Table, type View } from '../model/types.js';
 import { planChanges } from '../plan/index.js';
 import { withoutUnavailableParts } from '../model/optional.js';
-import { renderSteps } from '../render/index.js';
+import { describeStep, renderBuildSteps } from '../render/index.js';
 import { quoteIdent } from '../render/quote.js';
 import { basesOf, Derivation, isFragmentKey } from './derive.js';
 import { readUnitCache, writeUnitCache } from './cache.js';
@@ -107,11 +107,11 @@ const BATCH_STATEMENTS = 100;
 
 async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabel = ''): Promise<Schema> {
   await loadParser();
-  const steps = renderSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared), { online: false }));
+  const steps = renderBuildSteps(planChanges(diffSchemas(EMPTY_SCHEMA, declared), { online: false }));
   const statements = steps.flatMap((step) => step.up.map((statement) => ({ step, statement })));
   return exclusive(async () => {
     onProgress?.({ phase: 'check', done: 0, total: steps.length, detail: `starting the embedded PostgreSQL${progressLabel}` });
-    const { db, ran } = await devDatabase(new Set(declared.extensions.map((x) => x.name)), { large: declared.tables.length > LARGE_BUILD_TABLES });
+    const { db, ran, rolledBack } = await devDatabase(new Set(declared.extensions.map((x) => x.name)), { large: declared.tables.length > LARGE_BUILD_TABLES });
     ran(statements.length);
     await db.exec('BEGIN');
     try {
@@ -119,7 +119,7 @@ async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabe
       for (let from = 0; from < statements.length; from += BATCH_STATEMENTS) {
         const batch = statements.slice(from, from + BATCH_STATEMENTS);
         const last = batch[batch.length - 1]!.step;
-        onProgress?.({ phase: 'check', done: steps.indexOf(last) + 1, total: steps.length, detail: `${last.description}${progressLabel}` });
+        onProgress?.({ phase: 'check', done: steps.indexOf(last) + 1, total: steps.length, detail: `${describeStep(last.step)}${progressLabel}` });
         await db.exec('SAVEPOINT schemac_batch');
         try {
           await db.exec(batch.map((s) => s.statement.replace(/;\s*$/, '')).join(';\n'));
@@ -141,6 +141,7 @@ async function roundTrip(declared: Schema, onProgress?: OnProgress, progressLabe
       return await introspect(db, { inTransaction: true });
     } finally {
       await db.exec('ROLLBACK');
+      await rolledBack();
     }
   });
 }
