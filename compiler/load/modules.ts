@@ -98,7 +98,8 @@ class TranspiledModules {
 
   constructor(
     private readonly transpiler: Transpiler,
-    private readonly ready: ReadonlyMap<string, Transpiled>,
+    /** Files transpiled ahead, each let go once loaded (the code stays with V8's script). */
+    private readonly ready: Map<string, Transpiled>,
     private readonly api: Record<string, unknown>,
   ) {}
 
@@ -111,10 +112,13 @@ class TranspiledModules {
     const known = this.modules.get(file);
     if (known) return known.exports;
     const transpiled = this.ready.get(file) ?? this.transpiler.transpile(file, readFileSync(file, 'utf8'));
+    this.ready.delete(file);
     const module = { exports: {} as unknown };
     this.modules.set(file, module);
     let mapper: LineMapper | undefined;
-    registerSourcePositions(file, (line, column) => (mapper ??= lineMapper(transpiled.sourceMap()))(line - 1, column));
+    // Only the source map's reader is kept: the code stays with V8's script, not twice.
+    const { sourceMap } = transpiled;
+    registerSourcePositions(file, (line, column) => (mapper ??= lineMapper(sourceMap()))(line - 1, column));
     // CommonJS's wrapper on a line of its own (so the code's lines are the source map's, plus one).
     const script = runCachedScript(`(function (exports, require, module, __filename, __dirname, ${MARK_CALL}) {\n${transpiled.code}\n})`, file, transpiled.codeCacheFile);
     const markCall = (line: number, column: number, helper: (...args: unknown[]) => unknown) =>

@@ -154,15 +154,22 @@ export class Transpiler {
   private store(key: string, file: string, result: { code: string; map: string; warnings: readonly { id?: string; text: string }[] }): Transpiled {
     const native = nativeReason(result.warnings);
     const code = native ? NATIVE_MARK : markHelperCalls(result.code);
-    this.write(key, [['map', result.map], ['js', code]]);
+    const written = this.write(key, [['map', result.map], ['js', code]]);
     if (native) throw new NativeModuleRequired(file, native);
-    return { code, sourceMap: () => result.map, codeCacheFile: this.codeCacheFile(key) };
+    // Read again from the cache when needed (a diagnostic): a schema's maps are megabytes to keep for nothing.
+    const map = written ? undefined : result.map;
+    const mapFile = path.join(this.cacheDir ?? '', `${key}.map`);
+    return { code, sourceMap: () => map ?? readFileSync(mapFile, 'utf8'), codeCacheFile: this.codeCacheFile(key) };
   }
 
-  /** Cache files land whole, the code last, so a cached .js always has its .map (writeCacheFile: best effort). */
-  private write(key: string, files: readonly (readonly ['js' | 'map', string])[]): void {
-    if (!this.cacheDir) return;
-    for (const [ext, text] of files) if (!writeCacheFile(path.join(this.cacheDir, `${key}.${ext}`), text)) return;
+  /**
+   * Cache files land whole, the code last, so a cached .js always has its .map (writeCacheFile:
+   * best effort). True when all were written.
+   */
+  private write(key: string, files: readonly (readonly ['js' | 'map', string])[]): boolean {
+    if (!this.cacheDir) return false;
+    for (const [ext, text] of files) if (!writeCacheFile(path.join(this.cacheDir, `${key}.${ext}`), text)) return false;
+    return true;
   }
 
   private failed(key: string, file: string, error: unknown): never {
