@@ -246,45 +246,9 @@ function reportingQueries(db: Database, onProgress: OnProgress): Database {
   };
 }
 
-/** Strings up to this length are shared (names, types, short expressions): longer ones are rarely repeated. */
-const SHARED_STRING_LENGTH = 80;
-
-/**
- * The database, its rows' short strings shared: every row arrives with its own copy of each name
- * and type (`tenant_id`, `timestamp with time zone`, `btree` thousands of times over), which the
- * model built from them would keep (~10 MB at 2,000 tables).
- */
-function sharingStrings(db: Database): Database {
-  const known = new Map<string, string>();
-  const share = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      if (value.length > SHARED_STRING_LENGTH) return value;
-      const seen = known.get(value);
-      if (seen !== undefined) return seen;
-      known.set(value, value);
-      return value;
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = share(value[i]);
-    } else if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const key in record) record[key] = share(record[key]);
-    }
-    return value;
-  };
-  return {
-    backend: db.backend, description: db.description, serverVersion: db.serverVersion,
-    async query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-      return share(await db.query<Row>(sql, params)) as Row[];
-    },
-    exec: (sql) => db.exec(sql),
-    close: () => db.close(),
-  };
-}
-
 /** Read the schema of a live database. Never reports schemac's own bookkeeping schema. */
 export async function introspect(database: Database, options: { inTransaction?: boolean; onProgress?: OnProgress } = {}): Promise<Schema> {
-  const db = sharingStrings(options.onProgress ? reportingQueries(database, options.onProgress) : database);
+  const db = options.onProgress ? reportingQueries(database, options.onProgress) : database;
   // Empty search_path: names come back schema-qualified. UTC: timestamptz bounds print the same everywhere.
   const saved = options.inTransaction
     ? (await db.query<{ path: string; zone: string }>("SELECT current_setting('search_path') AS path, current_setting('TimeZone') AS zone"))[0]!
