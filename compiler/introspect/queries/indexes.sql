@@ -3,7 +3,7 @@
 -- keys: one JSON object per key column (key order): the column, or the expression text; the
 -- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
--- (read through to_jsonb so the query also runs where that column does not exist, PG < 15).
+-- (pg_index.indnullsnotdistinct, PostgreSQL 15+: read as NULL before, see catalogQuery).
 -- valid: false for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
 -- Set-based (one pass over every index's key columns, grouped), not a subquery per index.
 WITH idx AS (
@@ -49,7 +49,7 @@ SELECT i.indrelid::text AS table_oid,
        agg.keys,
        agg.include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
        COALESCE(ic.reloptions, '{}')::text[] AS storage,
        xcon.conname AS exclusion_constraint,
        d.description AS comment
