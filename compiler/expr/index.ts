@@ -6,7 +6,7 @@ import { canonicalize, parseExpression, stableStringify } from './canonical.js';
 import { loadParser, parseSql, type ParseError } from './parser.js';
 import { remembered } from './remembered.js';
 
-export { loadParser, parseOnce, parseSql, splitStatements, type ParseError, type ParseNode, type ScriptStatement } from './parser.js';
+export { loadParser, parseSql, splitStatements, type ParseError, type ParseNode, type ScriptStatement } from './parser.js';
 export { expressionColumns, expressionFunctionName, parseExpression, stringConstant } from './canonical.js';
 export { boundsEqual, compareRangeValues, partitionKeyColumns, partitionKeysEqual, rangeBound, type RangeBound } from './partitions.js';
 export { routineDefinitionError, routineIdentity, routineStatementParts, routineReturnChanged, routinesEqual, triggerDefinitionError, triggersEqual } from './routines.js';

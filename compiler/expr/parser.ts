@@ -84,18 +84,13 @@ export function parseSql(sql: string): ParseResult {
   let result = parsed.get(sql);
   if (result === undefined) {
     if (parsed.size >= PARSE_CACHE_ENTRIES) parsed.clear();
-    result = parseOnce(sql);
+    result = parseUncached(sql);
     parsed.set(sql, result);
   }
   return result;
 }
 
-/**
- * parseSql without the cache, for text parsed once: the statements schemac emits (a CREATE TABLE
- * is unique to its table), whose trees would otherwise stay in memory for nothing (~40 MB at
- * 2,000 tables).
- */
-export function parseOnce(sql: string): ParseResult {
+function parseUncached(sql: string): ParseResult {
   const pg = parser();
   const pointer = pg.allocate(encoder.encode(`${sql}\0`), /* heap, not stack */ 0);
   try {
