@@ -22,9 +22,9 @@ try {
 } catch {
   // A V8 without the flag compiles as it will.
 }
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const path = require('node:path');
-const { readTemplate, saveTemplate } = require('./pglite-template.cjs');
+const { readTemplate, saveTemplate, templateBytes } = require('./pglite-template.cjs');
 
 /** What the main thread needs of an error to report it like one from `pg` (see databaseErrorInfo). */
 function errorData(error) {
@@ -75,16 +75,6 @@ function templateFileSystem(MemoryFS, template) {
       return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), fill] } };
     }
   })();
-}
-
-/** The template's bytes, or undefined when there is none (or it cannot be read). */
-function templateBytes(file) {
-  try {
-    const data = readFileSync(file);
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  } catch {
-    return undefined;
-  }
 }
 
 async function open() {

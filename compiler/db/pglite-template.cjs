@@ -5,15 +5,22 @@
  * (dev-worker.cjs). Plain CommonJS so that both, one of them on a worker thread that TypeScript
  * loaders do not reach, share it.
  */
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 
-/** The template as PGlite's `loadDataDir`, or undefined when there is none (or it cannot be read). */
-function readTemplate(file) {
+/** The template's bytes, or undefined when there is none (or it cannot be read). */
+function templateBytes(file) {
   try {
-    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+    const data = readFileSync(file);
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch {
     return undefined;
   }
+}
+
+/** The template as PGlite's `loadDataDir`, or undefined when there is none (or it cannot be read). */
+function readTemplate(file) {
+  const bytes = templateBytes(file);
+  return bytes ? new Blob([bytes]) : undefined;
 }
 
 /** Save a fresh cluster as the template (written aside, then renamed: readers never see half a file). */
@@ -28,4 +35,4 @@ async function saveTemplate(db, file) {
   }
 }
 
-module.exports = { readTemplate, saveTemplate };
+module.exports = { readTemplate, saveTemplate, templateBytes };

@@ -263,23 +263,24 @@ export async function introspect(database: Database, options: { inTransaction?: 
     : undefined;
   const settings = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'";
   await db.exec(saved ? settings : `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
+  const query = (name: QueryName): string => catalogQuery(name, db.serverVersion);
   try {
-    const namespaces = await db.query<NamespaceRow>(catalogQuery('namespaces', db.serverVersion));
-    const extensions = await db.query<ExtensionRow>(catalogQuery('extensions', db.serverVersion));
-    const enums = await db.query<EnumRow>(catalogQuery('enums', db.serverVersion));
-    const tables = await db.query<TableRow>(catalogQuery('tables', db.serverVersion));
-    const columns = await db.query<ColumnRow>(catalogQuery('columns', db.serverVersion));
-    const constraints = await db.query<ConstraintRow>(catalogQuery('constraints', db.serverVersion));
-    const indexes = await db.query<IndexRow>(catalogQuery('indexes', db.serverVersion));
-    const views = await db.query<ViewRow>(catalogQuery('views', db.serverVersion));
-    const routines = await db.query<RoutineRow>(catalogQuery('routines', db.serverVersion));
-    const triggers = await db.query<TriggerRow>(catalogQuery('triggers', db.serverVersion));
-    const policies = await db.query<PolicyRow>(catalogQuery('policies', db.serverVersion));
-    const domains = await db.query<DomainRow>(catalogQuery('domains', db.serverVersion));
-    const composites = await db.query<CompositeRow>(catalogQuery('composites', db.serverVersion));
-    const sequences = await db.query<SequenceRow>(catalogQuery('sequences', db.serverVersion));
-    const grants = await db.query<GrantRow>(catalogQuery('grants', db.serverVersion));
-    const unmanaged = await db.query<UnmanagedRow>(catalogQuery('unmanaged', db.serverVersion));
+    const namespaces = await db.query<NamespaceRow>(query('namespaces'));
+    const extensions = await db.query<ExtensionRow>(query('extensions'));
+    const enums = await db.query<EnumRow>(query('enums'));
+    const tables = await db.query<TableRow>(query('tables'));
+    const columns = await db.query<ColumnRow>(query('columns'));
+    const constraints = await db.query<ConstraintRow>(query('constraints'));
+    const indexes = await db.query<IndexRow>(query('indexes'));
+    const views = await db.query<ViewRow>(query('views'));
+    const routines = await db.query<RoutineRow>(query('routines'));
+    const triggers = await db.query<TriggerRow>(query('triggers'));
+    const policies = await db.query<PolicyRow>(query('policies'));
+    const domains = await db.query<DomainRow>(query('domains'));
+    const composites = await db.query<CompositeRow>(query('composites'));
+    const sequences = await db.query<SequenceRow>(query('sequences'));
+    const grants = await db.query<GrantRow>(query('grants'));
+    const unmanaged = await db.query<UnmanagedRow>(query('unmanaged'));
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')

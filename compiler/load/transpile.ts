@@ -144,7 +144,13 @@ export class Transpiler {
     if (!existsSync(codeFile)) return undefined;
     const code = readFileSync(codeFile, 'utf8');
     if (code === NATIVE_MARK) throw new NativeModuleRequired(file, 'it uses top-level await or import.meta');
-    return { code, sourceMap: () => readFileSync(path.join(this.cacheDir!, `${key}.map`), 'utf8'), codeCacheFile: this.codeCacheFile(key) };
+    return { code, sourceMap: this.cachedMap(key), codeCacheFile: this.codeCacheFile(key) };
+  }
+
+  /** Reads `key`'s source map from the cache folder when asked (a diagnostic): a schema's maps are megabytes to keep for nothing. */
+  private cachedMap(key: string): () => string {
+    const file = path.join(this.cacheDir!, `${key}.map`);
+    return () => readFileSync(file, 'utf8');
   }
 
   private codeCacheFile(key: string): string | undefined {
@@ -156,10 +162,8 @@ export class Transpiler {
     const code = native ? NATIVE_MARK : markHelperCalls(result.code);
     const written = this.write(key, [['map', result.map], ['js', code]]);
     if (native) throw new NativeModuleRequired(file, native);
-    // Read again from the cache when needed (a diagnostic): a schema's maps are megabytes to keep for nothing.
-    const map = written ? undefined : result.map;
-    const mapFile = path.join(this.cacheDir ?? '', `${key}.map`);
-    return { code, sourceMap: () => map ?? readFileSync(mapFile, 'utf8'), codeCacheFile: this.codeCacheFile(key) };
+    const map = result.map;
+    return { code, sourceMap: written ? this.cachedMap(key) : () => map, codeCacheFile: this.codeCacheFile(key) };
   }
 
   /**
