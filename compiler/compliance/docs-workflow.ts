@@ -12,8 +12,6 @@ import { loadValidDeclarations, openDatabase, projectTarget, type Context, type 
 import { complianceReports, type DocFile } from './reports.js';
 import { structureDocs } from '../docs/erd.js';
 
-export const DEFAULT_DOCS_DIR = path.join('docs', 'schema');
-
 export interface DocsOptions {
   /** Output folder, relative to the working directory. */
   readonly outDir: string;
