@@ -387,7 +387,7 @@ const diff: Action = async (ctx, options, out) => {
     : [await workflows.resolveSource(ctx, from, options.project), await workflows.resolveSource(ctx, to, options.project)];
   const { changes, steps } = await workflows.planSteps(source.schema, target.schema);
   if (options.format === 'json') out.json({ from: source.description, to: target.description, changes });
-  else if (changes.length > 0) out.result(colourScript(workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps), steps.map(scriptStep), out.colour));
+  else if (changes.length > 0) out.result(colourScript(await workflows.renderDiffScript(`from ${source.description} to ${target.description}`, steps), steps.map(scriptStep), out.colour));
   else out.info('-- no differences');
   return options['exitCode'] === true && changes.length > 0 ? 1 : 0;
 };
@@ -403,7 +403,7 @@ const inspect: Action = async (ctx, options, out) => {
   const schema = await workflows.inspectTarget(ctx, target);
   if (options.format === 'sql') {
     const { steps } = await workflows.planSteps(workflows.EMPTY, schema);
-    out.result(workflows.renderDiffScript('the inspected schema, from an empty database', steps));
+    out.result(await workflows.renderDiffScript('the inspected schema, from an empty database', steps));
   } else out.json(schema);
   return 0;
 };

@@ -4,21 +4,21 @@
  *
  * Phases that only some commands use (declaration loading and compliance, the dev database's
  * normaliser, lint and review, verify, docs) are imported by the function that needs them, not
- * here: a command loads only its own code. A database-to-database diff loads 77 of the 139
- * modules (0.3 of 0.8 MB), ~40 ms less of a 0.5 s run.
+ * here: a command loads only its own code. A database-to-database diff loads 95 of the 139
+ * modules (0.47 of 0.77 MB), ~40 ms less of a 0.5 s run.
  */
 import path from 'node:path';
 import { applyMigrations, unavailableExtensions, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions, type RunSettings } from './apply/index.js';
 import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
-import { diffSchemas, editedDataSteps, suspectedRenames, type Change } from './diff/index.js';
+import type { Change } from './diff/index.js';
 import type { LintFinding } from './lint/index.js';
 import { dataStepPath } from './model/paths.js';
 import type { BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
-import { detectDrift, type DriftReport } from './drift/index.js';
-import { driftDefinitions, type DriftDefinition } from './drift/definitions.js';
+import type { DriftReport } from './drift/index.js';
+import type { DriftDefinition } from './drift/definitions.js';
 import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, readParseFacts, writeParseFacts, type ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase } from './db/dev-database.js';
@@ -27,9 +27,8 @@ import { loadModules, moduleFiles } from './load/modules.js';
 import { freezeSchema } from './model/freeze.js';
 import type { OnProgress } from './model/progress.js';
 import { EMPTY_SCHEMA, NO_SOURCES, type Schema, type SourceLocator, type SourceRef } from './model/types.js';
-import { planChanges } from './plan/index.js';
 import { nextVersion, readMigrationFolder, rehash, slugify, writeMigration, type Migration, type MigrationFolder } from './render/folder.js';
-import { renderMigrationFiles, renderScript, renderSteps, type RenderedStep } from './render/index.js';
+import type { RenderedStep } from './render/index.js';
 import { typeSql } from './render/definitions.js';
 import { quoteIdent, quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -148,9 +147,17 @@ const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Datab
     return work(db);
   });
 
+let planning: Promise<[typeof import('./diff/index.js'), typeof import('./plan/index.js'), typeof import('./render/index.js')]> | undefined;
+
+/**
+ * The phases from two schemas to SQL (diff → plan → render), imported on first use; commands that
+ * read a database first start the import while its server answers (they are half of a diff's code).
+ */
+const planningPhases = () => (planning ??= Promise.all([import('./diff/index.js'), import('./plan/index.js'), import('./render/index.js')]));
+
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
 export async function planSteps(from: Schema, to: Schema, options: { online?: boolean; dataSteps?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
-  await prepareExpressions();
+  const [[{ diffSchemas }, { planChanges }, { renderSteps }]] = await Promise.all([planningPhases(), prepareExpressions()]);
   const changes = diffSchemas(from, to, { dataSteps: options.dataSteps === true });
   return { changes, steps: renderSteps(planChanges(changes, { from, to, ...(options.online === false ? { online: false } : {}) })) };
 }
@@ -194,7 +201,8 @@ function defaultSlug(from: Schema, changes: readonly Change[], steps: readonly R
 }
 
 /** SC224: data steps whose SQL changed after the migration that ran them was generated. */
-function editedDataStepWarnings(from: Schema, to: Schema, locate: SourceLocator): Diagnostic[] {
+async function editedDataStepWarnings(from: Schema, to: Schema, locate: SourceLocator): Promise<Diagnostic[]> {
+  const [{ editedDataSteps }] = await planningPhases();
   return editedDataSteps(from, to).map(({ after }) => diagnostic('SC224', {
     severity: 'warning',
     message: `data step ${after.name} changed after the migration that runs it was generated; the change has no effect`,
@@ -212,9 +220,10 @@ export async function generate(ctx: Context, project: ResolvedProject, options: 
   const declared = await loadValidDeclarations(ctx, project);
   const folder = readMigrationFolder(project.outDir, displayPath(ctx));
   const { changes, steps } = await planSteps(folder.snapshot, declared.schema, { online: project.migrations.online !== false, dataSteps: true });
-  const edited = editedDataStepWarnings(folder.snapshot, declared.schema, declared.locate);
+  const edited = await editedDataStepWarnings(folder.snapshot, declared.schema, declared.locate);
   if (changes.length === 0) return { changes, warnings: edited };
-  const [{ checkComplianceChanges }, { reviewMigration }, { protectionCreated }] = await Promise.all([
+  const [[{ suspectedRenames }, , { renderMigrationFiles }], { checkComplianceChanges }, { reviewMigration }, { protectionCreated }] = await Promise.all([
+    planningPhases(),
     import('./compliance/changes.js'), import('./review/index.js'), import('./compliance/enforce.js'),
   ]);
   const compliance = checkComplianceChanges(folder.snapshot, declared.schema, changes, declared.locate, options.now ?? new Date());
@@ -417,6 +426,7 @@ async function withDeclarationsAndDatabase<T>(
     return await usingDatabase(ctx, target, async (db) => {
       const introspected = introspect(db, { onProgress: ctx.onProgress });
       introspected.catch(() => undefined); // awaited by work
+      planningPhases().catch(() => undefined); // every caller diffs
       let declared: LoadedDeclarations;
       try {
         declared = await loading;
@@ -435,7 +445,7 @@ async function withDeclarationsAndDatabase<T>(
 export async function driftProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: { definitions?: boolean } = {}): Promise<DriftResult> {
   return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
     const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
-    const { usesCompliance } = await import('./compliance/checks.js');
+    const [{ usesCompliance }, { detectDrift }, { driftDefinitions }] = await Promise.all([import('./compliance/checks.js'), import('./drift/index.js'), import('./drift/definitions.js')]);
     const report = detectDrift(comparable.live, comparable.declared, declared.locate, { classified: usesCompliance(declared.schema) });
     const definitions = options.definitions ? { definitions: driftDefinitions(comparable.live, comparable.declared, report.items) } : {};
     return { ...report, database: db.description, skipped: parts.skipped, ...definitions };
@@ -449,6 +459,7 @@ export async function driftProject(ctx: Context, project: ResolvedProject, targe
 export async function verifyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<VerifyReport & { skipped: readonly SkippedPart[] }> {
   return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
     const { parts, comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
+    const { detectDrift } = await import('./drift/index.js');
     const drift = detectDrift(comparable.live, comparable.declared, declared.locate);
     const objects = drift.items.filter((i) => i.kind !== 'unexpected');
     const { largestTables, runAssertions, unpopulatedViews } = await import('./verify/index.js');
@@ -484,7 +495,7 @@ export async function planProject(ctx: Context, project: ResolvedProject, target
   return withDeclarationsAndDatabase(ctx, project, target, async (declared, db, introspected) => {
     const { comparable } = await compareWithDatabase(db, project, declared.schema, { onProgress: ctx.onProgress, introspected });
     const { changes, steps } = await planSteps(comparable.live, comparable.declared, { online: project.migrations.online !== false });
-    const { protectionCreated } = await import('./compliance/enforce.js');
+    const [{ protectionCreated }, [, , { renderScript }]] = await Promise.all([import('./compliance/enforce.js'), planningPhases()]);
     const personal = new Set(declared.schema.tables.filter((t) => t.columns.some((c) => c.compliance?.personal)).map((t) => `${t.schema}.${t.name}`));
     const reports = steps.map((rendered): PlanStepReport => {
       const change = rendered.step.change;
@@ -522,9 +533,10 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
   if (/^(postgres(ql)?:\/\/|pglite:)/.test(source)) {
     return usingDatabase(ctx, parseTarget(source, ctx.cwd), async (db) => {
       const reading = introspect(db, { onProgress: ctx.onProgress });
-      // The diff that follows needs the parser: it loads once the first catalog query is sent,
-      // while the server answers.
+      // The diff that follows needs the parser and the planning phases: they load once the first
+      // catalog query is sent, while the server answers.
       prepareExpressions().catch(() => undefined);
+      planningPhases().catch(() => undefined);
       return { schema: await reading, locate: NO_SOURCES, description: db.description };
     });
   }
@@ -578,7 +590,11 @@ export const shutdown = closeDevDatabase;
 /** A usage error (exit 2) raised by the CLI after flag parsing. */
 export const usageError = (message: string): SchemacError => new SchemacError([diagnostic('SC901', { message })]);
 
-export const renderDiffScript = renderScript;
+/** The SQL script of planned steps (`diff`, `inspect --format sql`). */
+export async function renderDiffScript(description: string, steps: readonly RenderedStep[]): Promise<string> {
+  const [, , { renderScript }] = await planningPhases();
+  return renderScript(description, steps);
+}
 export const EMPTY = EMPTY_SCHEMA;
 
 export { findConfig, loadProject, type ResolvedProject, type Diagnostic, type DatabaseTarget };
