@@ -122,16 +122,27 @@ async function loadDatabase(server: BenchServer, d: Dataset): Promise<{ url: str
 }
 
 /** Catalog round trips of one introspection, counted on the connection. */
-async function catalogRoundTrips(url: string): Promise<number> {
+/**
+ * What one introspection sends: statements, and round trips (waits for the server before the next
+ * can go: a statement sent while none is in flight starts one; pipelined ones share it).
+ */
+async function catalogRoundTrips(url: string): Promise<{ statements: number; roundTrips: number }> {
   const db = await connect({ kind: 'postgres', url });
-  let count = 0;
+  let statements = 0;
+  let roundTrips = 0;
+  let inFlight = 0;
   const counting = new Proxy(db, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if ((property === 'query' || property === 'exec') && typeof value === 'function') {
-        return (...args: unknown[]) => {
-          count++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        return async (...args: unknown[]) => {
+          statements++;
+          if (inFlight++ === 0) roundTrips++;
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } finally {
+            inFlight--;
+          }
         };
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -142,7 +153,7 @@ async function catalogRoundTrips(url: string): Promise<number> {
   } finally {
     await db.close();
   }
-  return count;
+  return { statements, roundTrips };
 }
 
 async function benchSize(server: BenchServer, size: number, s: Settings, results: Results, notes: string[], peerLimits: Map<string, number>): Promise<void> {
@@ -160,8 +171,8 @@ async function benchSize(server: BenchServer, size: number, s: Settings, results
     process.stderr.write('  schemac inspect, diff\n');
     const inspect = await timed('schemac inspect', schemac('inspect', '--url', url, '--format', 'json'), common);
     results.record('inspect (introspect the whole database)', 'schemac', t, inspect.ms, inspect.peakMiB);
-    const rounds = await catalogRoundTrips(url);
-    notes.push(`${formatCount(t)} tables: one introspection made ${rounds} round trips (${CATALOG_QUERY_COUNT} catalog queries and the snapshot's BEGIN/COMMIT).`);
+    const sent = await catalogRoundTrips(url);
+    notes.push(`${formatCount(t)} tables: one introspection sent ${sent.statements} statements (${CATALOG_QUERY_COUNT} catalog queries and the snapshot's BEGIN/COMMIT) in ${sent.roundTrips} round trips.`);
 
     const diff = await timed('schemac diff', schemac('diff', '--from', url, '--to', changedUrl), {
       ...common,

@@ -108,6 +108,10 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
       ...(target.url ? { connectionString: target.url } : {}),
       connectionTimeoutMillis: 10_000,
       application_name: 'schemac',
+      // Queries issued together go out together (introspection's catalog queries): the server
+      // runs the next while Node reads the rows of the last. One after the other, as every other
+      // caller awaits them, nothing changes.
+      pipeline: true,
     });
     // A server that goes away later must not crash the process through an unhandled 'error' event.
     client.on('error', () => undefined);
