@@ -44,18 +44,18 @@ WITH cons AS (
 SELECT con.conrelid::text AS table_oid,
        con.conname AS name,
        con.contype AS type,
-       COALESCE(kc.columns, '{}') AS columns,
+       to_json(COALESCE(kc.columns, '{}')) AS columns,
        fn.nspname AS ref_schema,
        fc.relname AS ref_table,
-       COALESCE(rc.columns, '{}') AS ref_columns,
+       to_json(COALESCE(rc.columns, '{}')) AS ref_columns,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expression,
        CASE WHEN con.condeferrable THEN CASE WHEN con.condeferred THEN 'deferred' ELSE 'immediate' END END AS deferrable,
        con.confmatchtype = 'f' AS match_full,
-       COALESCE(ic.columns, '{}') AS include,
+       to_json(COALESCE(ic.columns, '{}')) AS include,
        COALESCE(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
-       COALESCE(xo.operators, '{}') AS exclusion_operators,
+       to_json(COALESCE(xo.operators, '{}')) AS exclusion_operators,
        d.description AS comment
 FROM cons con
 LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')

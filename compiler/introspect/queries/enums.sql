@@ -1,7 +1,7 @@
 -- Enum types with their labels in order; extension-owned types excluded.
 SELECT n.nspname AS schema,
        t.typname AS name,
-       array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values,
+       to_json(array_agg(e.enumlabel::text ORDER BY e.enumsortorder)) AS values,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -20,7 +20,7 @@ WITH objects AS (
 )
 SELECT o.kind, o.schema, o.name, o.signature,
        CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END AS role,
-       array_agg(a.privilege_type::text ORDER BY a.privilege_type) AS privileges,
+       to_json(array_agg(a.privilege_type::text ORDER BY a.privilege_type)) AS privileges,
        a.is_grantable AS with_grant_option
 FROM objects o, aclexplode(o.acl) a
 WHERE a.grantee <> o.owner

@@ -47,10 +47,10 @@ SELECT i.indrelid::text AS table_oid,
        i.indisvalid AS valid,
        am.amname AS method,
        agg.keys,
-       agg.include,
+       to_json(agg.include) AS include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
-       COALESCE(ic.reloptions, '{}')::text[] AS storage,
+       to_json(COALESCE(ic.reloptions, '{}')::text[]) AS storage,
        xcon.conname AS exclusion_constraint,
        d.description AS comment
 FROM idx i

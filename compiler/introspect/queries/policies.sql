@@ -4,8 +4,8 @@ SELECT p.polrelid::text AS table_oid,
        p.polname AS name,
        p.polpermissive AS permissive,
        CASE p.polcmd WHEN 'r' THEN 'select' WHEN 'a' THEN 'insert' WHEN 'w' THEN 'update' WHEN 'd' THEN 'delete' ELSE 'all' END AS command,
-       ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid)::text END
-             FROM unnest(p.polroles) AS r(oid) ORDER BY 1) AS roles,
+       to_json(ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid)::text END
+                     FROM unnest(p.polroles) AS r(oid) ORDER BY 1)) AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expression,
        pg_get_expr(p.polwithcheck, p.polrelid) AS check_expression,
        obj_description(p.oid, 'pg_policy') AS comment

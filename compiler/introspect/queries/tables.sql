@@ -9,7 +9,7 @@ SELECT c.oid::text AS oid,
        parent.relname AS partition_parent,
        CASE WHEN c.relforcerowsecurity THEN 'forced' WHEN c.relrowsecurity THEN 'enabled' END AS row_level_security,
        c.relpersistence = 'u' AS unlogged,
-       COALESCE(c.reloptions, '{}')::text[] AS storage
+       to_json(COALESCE(c.reloptions, '{}')::text[]) AS storage
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid

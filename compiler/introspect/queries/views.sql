@@ -5,7 +5,7 @@ SELECT c.oid::text AS oid,
        c.relname AS name,
        c.relkind = 'm' AS materialized,
        pg_get_viewdef(c.oid) AS query,
-       COALESCE(c.reloptions, '{}')::text[] AS options,
+       to_json(COALESCE(c.reloptions, '{}')::text[]) AS options,
        obj_description(c.oid, 'pg_class') AS comment,
        (SELECT json_agg(json_build_object('column', a.attname, 'comment', d.description) ORDER BY a.attname COLLATE "C")
         FROM pg_catalog.pg_attribute a
