@@ -74,25 +74,25 @@ function identityOf(row: ColumnRow): IdentityOptions {
 }
 
 /** A type by its schema and name: built-in (pg_catalog) types as format_type printed them. */
-function typeOf(schema: string, name: string, formatted: string, isArray: boolean): ColumnType {
-  if (schema === 'pg_catalog') return { schema: null, name: formatted, isArray };
+function typeOf(schema: string | null, name: string | null, formatted: string, isArray: boolean): ColumnType {
+  if (schema === null || name === null || schema === 'pg_catalog') return { schema: null, name: formatted, isArray };
   // format_type prints `public.vector(1536)`: what follows the name in parentheses is the modifier.
   const open = formatted.endsWith(')') ? formatted.lastIndexOf('(') : -1;
   return { schema, name, isArray, ...(open > 0 ? { modifiers: formatted.slice(open) } : {}) };
 }
 
 function toColumn(row: ColumnRow): Column {
-  const serial = row.default_is_owned_sequence && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');
+  const serial = row.default_is_owned_sequence === true && row.owned_sequence !== null && SEQUENCE_TYPES.has(row.owned_sequence_type ?? '');
   return {
     name: row.name,
     type: {
-      ...typeOf(row.type_schema, row.type_name, row.builtin_type, row.is_array),
+      ...typeOf(row.type_schema, row.type_name, row.builtin_type, row.is_array === true),
       ...(row.collation === null ? {} : { collation: { schema: row.collation_schema, name: row.collation } }),
     },
     notNull: row.not_null,
     ...(serial ? { sequence: { name: row.owned_sequence!, type: row.owned_sequence_type as 'integer' } } : {}),
     ...(row.default_expression === null || serial ? {} : { default: { sql: row.default_expression } }),
-    ...(row.identity === 'a' || row.identity === 'd' ? { identity: identityOf(row) } : {}),
+    ...(row.identity === null ? {} : { identity: identityOf(row) }),
     ...(row.generated_expression === null ? {} : { generated: { sql: row.generated_expression } }),
     ...optional('comment', row.comment),
   };
@@ -117,12 +117,12 @@ function toIndex(row: IndexRow): Index {
     unique: row.is_unique,
     method: row.method,
     keys: (row.keys ?? []).map(toIndexKey),
-    include: row.include,
+    include: row.include ?? [],
     ...(row.predicate === null ? {} : { where: { sql: row.predicate } }),
     ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
-    storage: [...row.storage].sort(),
+    storage: row.storage === null ? [] : [...row.storage].sort(),
     ...optional('comment', row.comment),
-    ...(row.valid ? {} : { invalid: true }),
+    ...(row.invalid ? { invalid: true } : {}),
   };
 }
 
@@ -155,7 +155,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
     foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], policies: [] as Policy[], indexes: [] as Index[],
     ...(t.row_level_security === null ? {} : { rowLevelSecurity: t.row_level_security }),
     ...(t.unlogged ? { unlogged: true } : {}),
-    ...(t.storage.length > 0 ? { storage: [...t.storage].sort() } : {}), primaryKey: undefined as Table['primaryKey'], comment: t.comment,
+    ...(t.storage === null || t.storage.length === 0 ? {} : { storage: [...t.storage].sort() }), primaryKey: undefined as Table['primaryKey'], comment: t.comment,
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
@@ -165,7 +165,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
     if (!t) continue;
     const options = {
       ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
-      ...(row.include.length > 0 ? { include: row.include } : {}),
+      ...(row.include === null ? {} : { include: row.include }),
       ...optional('comment', row.comment),
     };
     if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns, ...options };
@@ -178,7 +178,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
       t.exclusions.push({
         name: row.name,
         method: base.method,
-        elements: base.keys.map((key, i) => ({ key, operator: row.exclusion_operators[i] ?? '=' })),
+        elements: base.keys.map((key, i) => ({ key, operator: row.exclusion_operators?.[i] ?? '=' })),
         ...options,
         ...(base.where ? { where: base.where } : {}),
       });
@@ -186,9 +186,9 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
       t.foreignKeys.push({
         name: row.name,
         columns: row.columns,
-        references: { schema: row.ref_schema ?? '', table: row.ref_table ?? '', columns: row.ref_columns },
-        onDelete: ACTIONS[row.on_delete] ?? 'no action',
-        onUpdate: ACTIONS[row.on_update] ?? 'no action',
+        references: { schema: row.ref_schema ?? '', table: row.ref_table ?? '', columns: row.ref_columns ?? [] },
+        onDelete: ACTIONS[row.on_delete ?? 'a'] ?? 'no action',
+        onUpdate: ACTIONS[row.on_update ?? 'a'] ?? 'no action',
         ...(row.match_full ? { matchFull: true } : {}),
         ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
         ...optional('comment', row.comment),

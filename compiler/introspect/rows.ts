@@ -31,23 +31,25 @@ export interface TableRow {
   readonly partition_bound: string | null;
   readonly partition_parent: string | null;
   readonly row_level_security: 'enabled' | 'forced' | null;
-  readonly unlogged: boolean;
-  readonly storage: string[];
+  readonly unlogged: true | null;
+  /** Storage parameters; null when there are none. */
+  readonly storage: string[] | null;
 }
 
+/** A column. Values that hold their default are null (see columns.sql). */
 export interface ColumnRow {
   readonly table_oid: string;
   readonly name: string;
-  readonly position: number;
-  readonly is_array: boolean;
-  readonly type_schema: string;
-  readonly type_name: string;
+  readonly is_array: true | null;
+  /** Null for built-in (pg_catalog) types: builtin_type names them. */
+  readonly type_schema: string | null;
+  readonly type_name: string | null;
   readonly builtin_type: string;
   readonly not_null: boolean;
   readonly default_expression: string | null;
   readonly generated_expression: string | null;
-  /** '' (none), 'a' (always) or 'd' (by default). */
-  readonly identity: string;
+  /** 'a' (always), 'd' (by default) or null (not an identity column). */
+  readonly identity: 'a' | 'd' | null;
   readonly identity_start: string | null;
   readonly identity_increment: string | null;
   readonly identity_min: string | null;
@@ -58,11 +60,12 @@ export interface ColumnRow {
   readonly owned_sequence: string | null;
   readonly owned_sequence_type: string | null;
   /** The default is exactly nextval() of the owned sequence: a serial column. */
-  readonly default_is_owned_sequence: boolean;
+  readonly default_is_owned_sequence: true | null;
   readonly collation: string | null;
   readonly collation_schema: string | null;
 }
 
+/** A constraint. What does not apply to its kind, or holds its default, is null (see constraints.sql). */
 export interface ConstraintRow {
   readonly table_oid: string;
   readonly name: string;
@@ -71,15 +74,15 @@ export interface ConstraintRow {
   readonly columns: string[];
   readonly ref_schema: string | null;
   readonly ref_table: string | null;
-  readonly ref_columns: string[];
-  readonly on_update: string;
-  readonly on_delete: string;
+  readonly ref_columns: string[] | null;
+  readonly on_update: string | null;
+  readonly on_delete: string | null;
   readonly check_expression: string | null;
   readonly deferrable: 'immediate' | 'deferred' | null;
-  readonly match_full: boolean;
-  readonly include: string[];
-  readonly nulls_not_distinct: boolean;
-  readonly exclusion_operators: string[];
+  readonly match_full: true | null;
+  readonly include: string[] | null;
+  readonly nulls_not_distinct: true | null;
+  readonly exclusion_operators: string[] | null;
   readonly comment: string | null;
 }
 
@@ -93,17 +96,18 @@ export interface IndexKeyRow {
   readonly collation_schema: string | null;
 }
 
+/** An index. What holds its default is null (see indexes.sql). */
 export interface IndexRow {
   readonly table_oid: string;
   readonly name: string;
   readonly is_unique: boolean;
-  readonly valid: boolean;
+  readonly invalid: true | null;
   readonly method: string;
   readonly keys: IndexKeyRow[];
-  readonly include: string[];
+  readonly include: string[] | null;
   readonly predicate: string | null;
-  readonly nulls_not_distinct: boolean;
-  readonly storage: string[];
+  readonly nulls_not_distinct: true | null;
+  readonly storage: string[] | null;
   /** Set when the index backs an exclusion constraint. */
   readonly exclusion_constraint: string | null;
   readonly comment: string | null;

@@ -1,16 +1,17 @@
 -- Columns of all user tables, in table order. Types: built-in (pg_catalog) types as format_type
--- prints them; other types by schema and name. Identity sequence options from pg_sequence.
+-- prints them; other types by schema and name too. Identity sequence options from pg_sequence. What
+-- holds its default (not an array, a built-in type's schema and name, no identity, no serial) is
+-- NULL: fewer values to send and read (a column is the most frequent row).
 SELECT a.attrelid::text AS table_oid,
        a.attname AS name,
-       a.attnum AS position,
-       (t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b') AS is_array,
-       en.nspname AS type_schema,
-       et.typname AS type_name,
+       NULLIF(t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b', false) AS is_array,
+       CASE WHEN en.nspname <> 'pg_catalog' THEN en.nspname END AS type_schema,
+       CASE WHEN en.nspname <> 'pg_catalog' THEN et.typname END AS type_name,
        format_type(et.oid, a.atttypmod) AS builtin_type,
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
        CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
-       a.attidentity AS identity,
+       CASE WHEN a.attidentity IN ('a', 'd') THEN a.attidentity END AS identity,
        s.seqstart::text AS identity_start,
        s.seqincrement::text AS identity_increment,
        s.seqmin::text AS identity_min,
@@ -22,8 +23,8 @@ SELECT a.attrelid::text AS table_oid,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation AND con.nspname <> 'pg_catalog' THEN con.nspname END AS collation_schema,
        oseq.relname AS owned_sequence,
        format_type(oseqdef.seqtypid, NULL) AS owned_sequence_type,
-       (oseq.oid IS NOT NULL AND oseq.relnamespace = c.relnamespace
-        AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(oseq.oid::regclass::text) || '::regclass)') AS default_is_owned_sequence
+       NULLIF(oseq.oid IS NOT NULL AND oseq.relnamespace = c.relnamespace
+              AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(oseq.oid::regclass::text) || '::regclass)', false) AS default_is_owned_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -1,6 +1,8 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of user tables, with column names in
 -- key order. NOT NULL constraints (pg_constraint rows since PostgreSQL 18) are column properties.
--- Column lists are aggregated in one pass each (CTEs), not a subquery per constraint.
+-- Column lists are aggregated in one pass each (CTEs), not a subquery per constraint. What does not
+-- apply or holds its default (a foreign key's parts on other kinds, MATCH SIMPLE, no INCLUDE, NULLS
+-- DISTINCT) is NULL: fewer values to send and read.
 WITH cons AS (
   SELECT con.*
   FROM pg_catalog.pg_constraint con
@@ -47,15 +49,15 @@ SELECT con.conrelid::text AS table_oid,
        to_json(COALESCE(kc.columns, '{}')) AS columns,
        fn.nspname AS ref_schema,
        fc.relname AS ref_table,
-       to_json(COALESCE(rc.columns, '{}')) AS ref_columns,
-       con.confupdtype AS on_update,
-       con.confdeltype AS on_delete,
+       to_json(rc.columns) AS ref_columns,
+       CASE WHEN con.contype = 'f' THEN con.confupdtype END AS on_update,
+       CASE WHEN con.contype = 'f' THEN con.confdeltype END AS on_delete,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expression,
        CASE WHEN con.condeferrable THEN CASE WHEN con.condeferred THEN 'deferred' ELSE 'immediate' END END AS deferrable,
-       con.confmatchtype = 'f' AS match_full,
-       to_json(COALESCE(ic.columns, '{}')) AS include,
-       COALESCE(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
-       to_json(COALESCE(xo.operators, '{}')) AS exclusion_operators,
+       NULLIF(con.confmatchtype = 'f', false) AS match_full,
+       to_json(ic.columns) AS include,
+       NULLIF(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
+       to_json(xo.operators) AS exclusion_operators,
        d.description AS comment
 FROM cons con
 LEFT JOIN pg_catalog.pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')

@@ -4,7 +4,9 @@
 -- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
 -- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
 -- (pg_index.indnullsnotdistinct, PostgreSQL 15+: read as NULL before, see catalogQuery).
--- valid: false for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
+-- invalid: true for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
+-- What holds its default (valid, no INCLUDE, no storage parameters, NULLS DISTINCT) is NULL: fewer
+-- values to send and read.
 -- Set-based (one pass over every index's key columns, grouped), not a subquery per index.
 WITH idx AS (
   SELECT i.*
@@ -38,19 +40,19 @@ WITH idx AS (
 ), agg AS (
   SELECT indexrelid,
          json_agg(key ORDER BY n) FILTER (WHERE is_key) AS keys,
-         COALESCE(array_agg(attname ORDER BY n) FILTER (WHERE NOT is_key AND attname IS NOT NULL), '{}') AS include
+         array_agg(attname ORDER BY n) FILTER (WHERE NOT is_key AND attname IS NOT NULL) AS include
   FROM parts GROUP BY indexrelid
 )
 SELECT i.indrelid::text AS table_oid,
        ic.relname AS name,
        i.indisunique AS is_unique,
-       i.indisvalid AS valid,
+       NULLIF(NOT i.indisvalid, false) AS invalid,
        am.amname AS method,
        agg.keys,
        to_json(agg.include) AS include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
-       to_json(COALESCE(ic.reloptions, '{}')::text[]) AS storage,
+       NULLIF(i.indnullsnotdistinct, false) AS nulls_not_distinct,
+       to_json(ic.reloptions::text[]) AS storage,
        xcon.conname AS exclusion_constraint,
        d.description AS comment
 FROM idx i
