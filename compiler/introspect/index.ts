@@ -98,7 +98,8 @@ function toColumn(row: ColumnRow): Column {
   };
 }
 
-function toIndexKey(row: IndexKeyRow): IndexKey {
+function toIndexKey(row: IndexKeyRow | string): IndexKey {
+  if (typeof row === 'string') return { column: row, descending: false };
   const descending = (row.option & 1) === 1;
   const nullsFirst = (row.option & 2) === 2;
   return {

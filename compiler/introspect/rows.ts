@@ -103,7 +103,8 @@ export interface IndexRow {
   readonly is_unique: boolean;
   readonly invalid: true | null;
   readonly method: string;
-  readonly keys: IndexKeyRow[];
+  /** A plain column key (ascending, default operator class and collation) is its name alone. */
+  readonly keys: (IndexKeyRow | string)[];
   readonly include: string[] | null;
   readonly predicate: string | null;
   readonly nulls_not_distinct: true | null;

@@ -1,8 +1,9 @@
 -- Indexes of user tables and materialized views that do not back a key constraint (those belong to
 -- the constraint); an exclusion constraint's index is returned with the constraint's name.
--- keys: one JSON object per key column (key order): the column, or the expression text; the
--- indoption bits (1 = DESC, 2 = NULLS FIRST); the operator class and collation when they are not
--- the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
+-- keys: one JSON value per key column (key order): the column's name when the key is a plain
+-- ascending column with the default operator class and collation (most keys); otherwise an object
+-- with the column, or the expression text; the indoption bits (1 = DESC, 2 = NULLS FIRST); the
+-- operator class and collation when they are not the defaults. Covering (INCLUDE) columns, predicate, storage parameters, NULLS NOT DISTINCT
 -- (pg_index.indnullsnotdistinct, PostgreSQL 15+: read as NULL before, see catalogQuery).
 -- invalid: true for an INVALID index (a failed or interrupted CREATE INDEX CONCURRENTLY).
 -- What holds its default (valid, no INCLUDE, no storage parameters, NULLS DISTINCT) is NULL: fewer
@@ -21,14 +22,17 @@ WITH idx AS (
 ), parts AS (
   SELECT i.indexrelid, k.n,
          k.n <= i.indnkeyatts AS is_key,
-         json_build_object(
+         CASE WHEN k.attnum <> 0 AND i.indoption[k.n - 1] = 0 AND oc.opcdefault
+                   AND i.indcollation[k.n - 1] IN (0, 100, COALESCE(a.attcollation, 0))
+         THEN to_json(a.attname) -- a plain column, in every other way the default: its name alone
+         ELSE json_build_object(
            'column', CASE WHEN k.attnum <> 0 THEN a.attname END,
            'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.n::int, false) END,
            'option', i.indoption[k.n - 1],
            'opclass', CASE WHEN NOT oc.opcdefault THEN oc.opcname END,
            'opclass_schema', CASE WHEN NOT oc.opcdefault AND ocn.nspname <> 'pg_catalog' THEN ocn.nspname END,
            'collation', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) THEN co.collname END,
-           'collation_schema', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) AND con.nspname <> 'pg_catalog' THEN con.nspname END) AS key,
+           'collation_schema', CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100, COALESCE(a.attcollation, 0)) AND con.nspname <> 'pg_catalog' THEN con.nspname END) END AS key,
          a.attname::text AS attname
   FROM idx i
   CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
