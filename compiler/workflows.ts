@@ -8,7 +8,8 @@
  * modules (0.47 of 0.77 MB), ~40 ms less of a 0.5 s run.
  */
 import path from 'node:path';
-import { applyMigrations, unavailableExtensions, DEFAULT_RUN_SETTINGS, readStatus, rollbackMigrations, type ApplyOptions, type ApplyResult, type MigrationStatus, type RollbackOptions, type RunSettings } from './apply/index.js';
+import type { ApplyOptions, ApplyResult, MigrationStatus, RollbackOptions } from './apply/index.js';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from './apply/settings.js';
 import { connect, withDatabase, type ConnectOptions, type Database } from './db/connection.js';
 import { parseTarget, resolveTarget, type DatabaseTarget } from './db/target.js';
 import { diagnostic, hasErrors, SchemacError, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -19,7 +20,7 @@ import type { BuildResult } from './dsl/build.js';
 import type { Declaration } from './dsl/declarations.js';
 import type { DriftReport } from './drift/index.js';
 import type { DriftDefinition } from './drift/definitions.js';
-import { normalizeConstantDefaults, normalizeTypedConstants, prepareExpressions, readParseFacts, writeParseFacts, type ConstantSite } from './expr/index.js';
+import type { ConstantSite } from './expr/index.js';
 import { introspect } from './introspect/index.js';
 import { closeDevDatabase } from './db/dev-database.js';
 import { durationMs, findConfig, loadProject, type MigrationSettings, type ResolvedProject } from './load/config.js';
@@ -32,7 +33,7 @@ import type { RenderedStep } from './render/index.js';
 import { typeSql } from './render/definitions.js';
 import { quoteIdent, quoteLiteral } from './render/quote.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { withoutUnavailableParts, type SkippedPart } from './model/optional.js';
+import type { SkippedPart } from './model/optional.js';
 import { filterSchema } from './model/filter.js';
 import type { VerifyReport } from './verify/index.js';
 import type * as DocsWorkflow from './compliance/docs-workflow.js';
@@ -59,6 +60,7 @@ export interface LoadedDeclarations extends BuildResult {
 
 /** Load declaration modules from files/folders, build the model and validate it. */
 export async function loadDeclarations(ctx: Context, schemaPaths: readonly string[], options: { cacheDir?: string } = {}): Promise<LoadedDeclarations> {
+  const { prepareExpressions, readParseFacts, writeParseFacts } = await expressions();
   await prepareExpressions();
   const [{ buildSchema, collectDeclarations }, { validateSchema }, { checkCompliance }, { enforceCompliance }] = await Promise.all([
     import('./dsl/build.js'), import('./model/validate.js'), import('./compliance/checks.js'), import('./compliance/enforce.js'),
@@ -147,6 +149,9 @@ const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Datab
     return work(db);
   });
 
+/** PostgreSQL's parser and what is built on it (expr/), imported on first use. */
+const expressions = () => import('./expr/index.js');
+
 let planning: Promise<[typeof import('./diff/index.js'), typeof import('./plan/index.js'), typeof import('./render/index.js')]> | undefined;
 
 /**
@@ -157,7 +162,7 @@ const planningPhases = () => (planning ??= Promise.all([import('./diff/index.js'
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
 export async function planSteps(from: Schema, to: Schema, options: { online?: boolean; dataSteps?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
-  const [[{ diffSchemas }, { planChanges }, { renderSteps }]] = await Promise.all([planningPhases(), prepareExpressions()]);
+  const [[{ diffSchemas }, { planChanges }, { renderSteps }]] = await Promise.all([planningPhases(), expressions().then((e) => e.prepareExpressions())]);
   const changes = diffSchemas(from, to, { dataSteps: options.dataSteps === true });
   return { changes, steps: renderSteps(planChanges(changes, { from, to, ...(options.online === false ? { online: false } : {}) })) };
 }
@@ -262,7 +267,7 @@ export interface LintFileResult {
  * migration folder, or with schemac's header, are linted as run by apply (in a transaction).
  */
 export async function lintFiles(ctx: Context, files: readonly string[], options: { project?: ResolvedProject; postgresVersion?: number } = {}): Promise<LintFileResult[]> {
-  await prepareExpressions();
+  await (await expressions()).prepareExpressions();
   let targets = files.map((f) => path.resolve(ctx.cwd, f));
   if (targets.length === 0) {
     if (!options.project) throw usageError('name the SQL files to lint, or run it in a project (it lints the newest migration)');
@@ -297,17 +302,20 @@ const withProgress = (ctx: Context, settings: RunSettings = DEFAULT_RUN_SETTINGS
 export async function applyProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<ApplyOptions, 'display'> = {}): Promise<ApplyResult & { database: string }> {
   const folder = await readFolder(ctx, project);
   const settings = withProgress(ctx, options.settings);
+  const { applyMigrations } = await import('./apply/index.js');
   return usingDatabase(ctx, target, async (db) => ({ ...(await applyMigrations(db, folder, { ...options, settings, display: displayPath(ctx) })), database: db.description }), project);
 }
 
 export async function rollbackProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget, options: Omit<RollbackOptions, 'display'> = {}): Promise<{ rolledBack: readonly Migration[]; database: string }> {
   const folder = await readFolder(ctx, project);
   const settings = withProgress(ctx, options.settings);
+  const { rollbackMigrations } = await import('./apply/index.js');
   return usingDatabase(ctx, target, async (db) => ({ rolledBack: await rollbackMigrations(db, folder, { ...options, settings, display: displayPath(ctx) }), database: db.description }), project);
 }
 
 export async function statusProject(ctx: Context, project: ResolvedProject, target: DatabaseTarget): Promise<{ statuses: MigrationStatus[]; database: string }> {
   const folder = await readFolder(ctx, project);
+  const { readStatus } = await import('./apply/index.js');
   return usingDatabase(ctx, target, async (db) => ({ statuses: await readStatus(db, folder), database: db.description }));
 }
 
@@ -362,6 +370,7 @@ export async function comparableSchemas(
       await db.exec('ROLLBACK');
     }
   };
+  const { normalizeConstantDefaults, normalizeTypedConstants } = await expressions();
   const evaluate = (sites: readonly ConstantSite[]) => evaluateConstants(db, sites);
   const [d, l] = await readOnly(() => normalizeConstantDefaults([withoutEmptyComments(declared), live], evaluate, quoteLiteral));
   // A batch the server refuses aborts its transaction: the typed constants get one of their own.
@@ -393,6 +402,7 @@ export interface DriftResult extends DriftReport {
 /** The declared schema as this server can hold it: optional parts whose extension it lacks left out. */
 async function partsForServer(db: Database, declared: Schema): Promise<{ schema: Schema; skipped: SkippedPart[] }> {
   const optional = declared.extensions.filter((x) => x.optional).map((x) => x.name);
+  const [{ unavailableExtensions }, { withoutUnavailableParts }] = await Promise.all([import('./apply/index.js'), import('./model/optional.js')]);
   const missing = await unavailableExtensions(db, optional);
   return withoutUnavailableParts(declared, (name) => !missing.has(name));
 }
@@ -535,7 +545,7 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
       const reading = introspect(db, { onProgress: ctx.onProgress });
       // The diff that follows needs the parser and the planning phases: they load once the first
       // catalog query is sent, while the server answers.
-      prepareExpressions().catch(() => undefined);
+      expressions().then((e) => e.prepareExpressions()).catch(() => undefined);
       planningPhases().catch(() => undefined);
       return { schema: await reading, locate: NO_SOURCES, description: db.description };
     });
@@ -562,7 +572,7 @@ export async function pullProject(ctx: Context, target: DatabaseTarget, outDir: 
   if (!options.force && existsSync(path.join(out, 'schemac.config.ts'))) {
     throw new SchemacError([diagnostic('SC101', { message: `${displayPath(ctx)(out)} already holds a schemac project`, hint: 'Choose an empty folder, or pass --force to overwrite its files.' })]);
   }
-  await prepareExpressions();
+  await (await expressions()).prepareExpressions();
   return usingDatabase(ctx, target, async (db) => {
     // ts-morph (code generation) is big: loaded only by the command that needs it.
     const { pullSchema } = await import('./pull/index.js');

@@ -13,24 +13,9 @@ import { parseSql, type ScriptStatement } from '../expr/index.js';
 import type { OnProgress } from '../model/progress.js';
 import { quoteIdent, quoteLiteral } from '../render/quote.js';
 import { lineAt, type MigrationScript, type Unit } from './script.js';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from './settings.js';
 
-export interface RunSettings {
-  /** `lock_timeout` for every statement, in ms (0: wait forever). */
-  readonly lockTimeoutMs: number;
-  /** `statement_timeout` for every statement, in ms (0: no limit). */
-  readonly statementTimeoutMs: number;
-  /** Retries of a unit that hit a lock timeout or deadlock. */
-  readonly lockRetries: number;
-  /** First wait before a retry, in ms; doubled each time, at most 30 s. */
-  readonly retryDelayMs: number;
-  /** How long apply and rollback wait for the migration lock another applier holds, in ms (default 60 s; 0: not at all). */
-  readonly lockWaitMs?: number;
-  readonly onRetry?: (info: { unit: Unit; attempt: number; waitMs: number; message: string }) => void;
-  /** Called as each statement of the script starts (`step 12/340`, by the script's step headers). */
-  readonly onProgress?: OnProgress;
-}
-
-export const DEFAULT_RUN_SETTINGS: RunSettings = { lockTimeoutMs: 5000, statementTimeoutMs: 0, lockRetries: 5, retryDelayMs: 1000, lockWaitMs: 60_000 };
+export { DEFAULT_RUN_SETTINGS, type RunSettings } from './settings.js';
 
 /** What the caller records as the script runs: SQL statements run with each unit. */
 export interface Recorder {
