@@ -13,6 +13,7 @@ import pg from 'pg';
 import { connect } from '../../compiler/db/connection.js';
 import { CATALOG_QUERY_COUNT, introspect } from '../../compiler/introspect/index.js';
 import { makeProject, REPO_ROOT, writeProjectFiles } from '../../test/helpers/cli.js';
+import { countingDatabase } from '../../test/helpers/counting.js';
 import { onCleanup } from '../lib/cleanup.js';
 import { writeResults } from '../lib/docs.js';
 import { flagFromEnv, positiveIntFromEnv } from '../lib/env.js';
@@ -121,39 +122,16 @@ async function loadDatabase(server: BenchServer, d: Dataset): Promise<{ url: str
   return { url, changedUrl: changed.href, loadMs };
 }
 
-/** Catalog round trips of one introspection, counted on the connection. */
-/**
- * What one introspection sends: statements, and round trips (waits for the server before the next
- * can go: a statement sent while none is in flight starts one; pipelined ones share it).
- */
+/** What one introspection sends: statements, and round trips (see countingDatabase). */
 async function catalogRoundTrips(url: string): Promise<{ statements: number; roundTrips: number }> {
   const db = await connect({ kind: 'postgres', url });
-  let statements = 0;
-  let roundTrips = 0;
-  let inFlight = 0;
-  const counting = new Proxy(db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if ((property === 'query' || property === 'exec') && typeof value === 'function') {
-        return async (...args: unknown[]) => {
-          statements++;
-          if (inFlight++ === 0) roundTrips++;
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            inFlight--;
-          }
-        };
-      }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
   try {
+    const counting = countingDatabase(db);
     await introspect(counting);
+    return { statements: counting.statements, roundTrips: counting.roundTrips };
   } finally {
     await db.close();
   }
-  return { statements, roundTrips };
 }
 
 async function benchSize(server: BenchServer, size: number, s: Settings, results: Results, notes: string[], peerLimits: Map<string, number>): Promise<void> {

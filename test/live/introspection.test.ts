@@ -4,35 +4,9 @@
  * extension members.
  */
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../compiler/db/connection.js';
 import { CATALOG_QUERY_COUNT, introspect } from '../../compiler/introspect/index.js';
 import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
-
-/**
- * A database that counts the statements sent through it, and the round trips: a statement sent
- * while none is in flight starts one; statements sent together (pipelined) share it.
- */
-function counting(db: Database): Database & { statements: number; roundTrips: number } {
-  let inFlight = 0;
-  const counted = async <T>(send: () => Promise<T>): Promise<T> => {
-    wrapper.statements++;
-    if (inFlight++ === 0) wrapper.roundTrips++;
-    try {
-      return await send();
-    } finally {
-      inFlight--;
-    }
-  };
-  const wrapper = {
-    ...db,
-    statements: 0,
-    roundTrips: 0,
-    query: <Row>(sql: string, params?: readonly unknown[]) => counted(() => db.query<Row>(sql, params)),
-    exec: (sql: string) => counted(() => db.exec(sql)),
-    close: () => db.close(),
-  };
-  return wrapper;
-}
+import { countingDatabase } from '../helpers/counting.js';
 
 async function introspectionCost(tables: number): Promise<{ statements: number; roundTrips: number }> {
   const url = await freshDatabaseUrl('postgres');
@@ -42,7 +16,7 @@ async function introspectionCost(tables: number): Promise<{ statements: number; 
        CREATE INDEX t${i}_org_idx ON public.t${i} (org) WHERE note IS NOT NULL;
        CREATE VIEW public.v${i} AS SELECT id, org FROM public.t${i};`).join('\n');
     await db.exec(`CREATE EXTENSION citext; CREATE SCHEMA schemac; CREATE TABLE schemac.migrations (version text); ${ddl}`);
-    const wrapped = counting(db);
+    const wrapped = countingDatabase(db);
     const schema = await introspect(wrapped);
     expect(schema.tables).toHaveLength(tables);
     expect(schema.namespaces.map((n) => n.name)).not.toContain('schemac');
