@@ -213,10 +213,11 @@ interface Session {
   readonly db: Database;
   readonly extensions: ReadonlySet<string>;
   readonly onDisk: boolean;
-  /** Statements this process ran (for the VACUUM accounting of a cluster on disk). */
+  /**
+   * Statements not yet vacuumed after: on disk, those this process ran (added to the cluster's
+   * `.work` count when it closes); in memory, those since reclaim's last VACUUM.
+   */
   statements: number;
-  /** Statements run in memory since the last VACUUM there (see reclaim). */
-  unvacuumed: number;
   readonly finish: (db: Database, statements: number) => Promise<void>;
 }
 
@@ -230,8 +231,8 @@ interface Session {
 async function reclaim(open: Session): Promise<void> {
   if (open.onDisk) return;
   try {
-    if (open.unvacuumed >= MEMORY_VACUUM_AFTER_STATEMENTS) {
-      open.unvacuumed = 0;
+    if (open.statements >= MEMORY_VACUUM_AFTER_STATEMENTS) {
+      open.statements = 0;
       await open.db.exec('VACUUM');
     }
     await open.db.exec('CHECKPOINT');
@@ -259,20 +260,20 @@ async function openSession(extensions: ReadonlySet<string>, env: NodeJS.ProcessE
       }
     };
     try {
-      return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, unvacuumed: 0, finish };
+      return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, finish };
     } catch {
       // A damaged cluster (a crash in the middle of a write, a PGlite upgrade gone wrong): start it afresh.
       try {
         rmSync(dir, { recursive: true, force: true });
         rmSync(workFile, { force: true });
-        return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, unvacuumed: 0, finish };
+        return { db: await startWorker({ extensions, dataDir: dir }), extensions, onDisk: true, statements: 0, finish };
       } catch {
         release();
       }
     }
   }
   const db = await startWorker({ extensions });
-  return { db, extensions, onDisk: false, statements: 0, unvacuumed: 0, finish: async (d) => d.close() };
+  return { db, extensions, onDisk: false, statements: 0, finish: async (d) => d.close() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,10 +305,7 @@ export async function devDatabase(
   const open = await session!;
   return {
     db: open.db,
-    ran: (statements) => {
-      open.statements += statements;
-      open.unvacuumed += statements;
-    },
+    ran: (statements) => (open.statements += statements),
     rolledBack: () => reclaim(open),
   };
 }
