@@ -61,8 +61,8 @@ export interface LoadedDeclarations extends BuildResult {
 
 /** Load declaration modules from files/folders, build the model and validate it. */
 export async function loadDeclarations(ctx: Context, schemaPaths: readonly string[], options: { cacheDir?: string } = {}): Promise<LoadedDeclarations> {
-  const { prepareExpressions, readParseFacts, writeParseFacts } = await expressions();
-  await prepareExpressions();
+  await prepareParser();
+  const { readParseFacts, writeParseFacts } = await expressions();
   const [{ buildSchema, collectDeclarations }, { validateSchema }, { checkCompliance }, { enforceCompliance }] = await Promise.all([
     import('./dsl/build.js'), import('./model/validate.js'), import('./compliance/checks.js'), import('./compliance/enforce.js'),
   ]);
@@ -153,6 +153,9 @@ const usingDatabase = <T>(ctx: Context, target: DatabaseTarget, work: (db: Datab
 /** PostgreSQL's parser and what is built on it (expr/), imported on first use. */
 const expressions = () => import('./expr/index.js');
 
+/** PostgreSQL's parser loaded (expr/ imported, its WebAssembly started), once per process. */
+const prepareParser = async (): Promise<void> => (await expressions()).prepareExpressions();
+
 let planning: Promise<[typeof import('./diff/index.js'), typeof import('./plan/index.js'), typeof import('./render/index.js')]> | undefined;
 
 /**
@@ -163,7 +166,7 @@ const planningPhases = () => (planning ??= Promise.all([import('./diff/index.js'
 
 /** Diff → plan → rendered steps (every statement parsed before it is returned). */
 export async function planSteps(from: Schema, to: Schema, options: { online?: boolean; dataSteps?: boolean } = {}): Promise<{ changes: Change[]; steps: RenderedStep[] }> {
-  const [[{ diffSchemas }, { planChanges }, { renderSteps }]] = await Promise.all([planningPhases(), expressions().then((e) => e.prepareExpressions())]);
+  const [[{ diffSchemas }, { planChanges }, { renderSteps }]] = await Promise.all([planningPhases(), prepareParser()]);
   const changes = diffSchemas(from, to, { dataSteps: options.dataSteps === true });
   return { changes, steps: renderSteps(planChanges(changes, { from, to, ...(options.online === false ? { online: false } : {}) })) };
 }
@@ -268,7 +271,7 @@ export interface LintFileResult {
  * migration folder, or with schemac's header, are linted as run by apply (in a transaction).
  */
 export async function lintFiles(ctx: Context, files: readonly string[], options: { project?: ResolvedProject; postgresVersion?: number } = {}): Promise<LintFileResult[]> {
-  await (await expressions()).prepareExpressions();
+  await prepareParser();
   let targets = files.map((f) => path.resolve(ctx.cwd, f));
   if (targets.length === 0) {
     if (!options.project) throw usageError('name the SQL files to lint, or run it in a project (it lints the newest migration)');
@@ -546,7 +549,7 @@ export async function resolveSource(ctx: Context, source: string, project?: stri
       const reading = introspect(db, { onProgress: ctx.onProgress });
       // The diff that follows needs the parser and the planning phases: they load once the first
       // catalog query is sent, while the server answers.
-      expressions().then((e) => e.prepareExpressions()).catch(() => undefined);
+      prepareParser().catch(() => undefined);
       planningPhases().catch(() => undefined);
       return { schema: await reading, locate: NO_SOURCES, description: db.description };
     });
@@ -573,7 +576,7 @@ export async function pullProject(ctx: Context, target: DatabaseTarget, outDir: 
   if (!options.force && existsSync(path.join(out, 'schemac.config.ts'))) {
     throw new SchemacError([diagnostic('SC101', { message: `${displayPath(ctx)(out)} already holds a schemac project`, hint: 'Choose an empty folder, or pass --force to overwrite its files.' })]);
   }
-  await (await expressions()).prepareExpressions();
+  await prepareParser();
   return usingDatabase(ctx, target, async (db) => {
     // ts-morph (code generation) is big: loaded only by the command that needs it.
     const { pullSchema } = await import('./pull/index.js');
