@@ -39,6 +39,13 @@ const queryText = new Map<string, string>();
  * A catalog query's text for a server version: columns newer than the server are read as NULL
  * (pg_index.indnullsnotdistinct: PostgreSQL 15). Each query reads them directly where they exist
  * (reading them through to_jsonb of the whole row cost ~20 % of the index query).
+ *
+ * The rows come back as one JSON array (`json_agg`), in the query's order: a subquery with ORDER BY
+ * is never flattened into the query above it, and a plain aggregate reads its input in that order.
+ * One value per query, parsed natively, instead of a protocol message per row with a JavaScript
+ * parser per field: at 501 tables Node's work on the rows goes from ~80 ms to ~30 ms a database, and
+ * the server's hardly changes. Values keep their JSON types: text (oids, 64-bit numbers are cast to
+ * text in the queries), booleans, small integers, arrays and JSON.
  */
 function catalogQuery(name: QueryName, serverVersion: number): string {
   const key = `${name}:${serverVersion >= 150000}`;
@@ -46,6 +53,7 @@ function catalogQuery(name: QueryName, serverVersion: number): string {
   if (text === undefined) {
     text = readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
     if (serverVersion < 150000) text = text.replace(/\b\w+\.indnullsnotdistinct\b/g, 'NULL::boolean');
+    text = `SELECT coalesce(json_agg(q), '[]') AS rows FROM (\n${text.trimEnd()}\n) q`;
     queryText.set(key, text);
   }
   return text;
@@ -264,26 +272,26 @@ export async function introspect(database: Database, options: { inTransaction?: 
     : undefined;
   const settings = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'";
   await db.exec(saved ? settings : `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
-  const query = (name: QueryName): string => catalogQuery(name, db.serverVersion);
+  const query = async <Row>(name: QueryName): Promise<Row[]> => (await db.query<{ rows: Row[] }>(catalogQuery(name, db.serverVersion)))[0]!.rows;
   try {
     // All at once: on a server they are pipelined (one round trip), in this order.
     const [namespaces, extensions, enums, tables, columns, constraints, indexes, views, routines, triggers, policies, domains, composites, sequences, grants, unmanaged] = await Promise.all([
-      db.query<NamespaceRow>(query('namespaces')),
-      db.query<ExtensionRow>(query('extensions')),
-      db.query<EnumRow>(query('enums')),
-      db.query<TableRow>(query('tables')),
-      db.query<ColumnRow>(query('columns')),
-      db.query<ConstraintRow>(query('constraints')),
-      db.query<IndexRow>(query('indexes')),
-      db.query<ViewRow>(query('views')),
-      db.query<RoutineRow>(query('routines')),
-      db.query<TriggerRow>(query('triggers')),
-      db.query<PolicyRow>(query('policies')),
-      db.query<DomainRow>(query('domains')),
-      db.query<CompositeRow>(query('composites')),
-      db.query<SequenceRow>(query('sequences')),
-      db.query<GrantRow>(query('grants')),
-      db.query<UnmanagedRow>(query('unmanaged')),
+      query<NamespaceRow>('namespaces'),
+      query<ExtensionRow>('extensions'),
+      query<EnumRow>('enums'),
+      query<TableRow>('tables'),
+      query<ColumnRow>('columns'),
+      query<ConstraintRow>('constraints'),
+      query<IndexRow>('indexes'),
+      query<ViewRow>('views'),
+      query<RoutineRow>('routines'),
+      query<TriggerRow>('triggers'),
+      query<PolicyRow>('policies'),
+      query<DomainRow>('domains'),
+      query<CompositeRow>('composites'),
+      query<SequenceRow>('sequences'),
+      query<GrantRow>('grants'),
+      query<UnmanagedRow>('unmanaged'),
     ]);
     return freezeSchema({
       namespaces: namespaces
