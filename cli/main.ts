@@ -514,18 +514,23 @@ function referenceMarkdown(): string {
   ].join('\n');
 }
 
-try {
-  if (process.env['SCHEMAC_CLI_REFERENCE'] === '1') process.stdout.write(referenceMarkdown());
-  else await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-  } else {
-    process.exitCode = new Output({ format: 'text', quiet: false, debug: process.argv.includes('--debug') }).failure(error);
+/** Run the command line (no top-level await: the build bundles this file as a script, see scripts/bundle-cli.mjs). */
+async function main(): Promise<void> {
+  try {
+    if (process.env['SCHEMAC_CLI_REFERENCE'] === '1') process.stdout.write(referenceMarkdown());
+    else await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    } else {
+      process.exitCode = new Output({ format: 'text', quiet: false, debug: process.argv.includes('--debug') }).failure(error);
+    }
+  } finally {
+    await workflows.shutdown();
+    // A command is finished here: whatever a library left running must not keep the process (and a
+    // CI job) waiting. The timer does not itself keep the process alive.
+    setTimeout(() => process.exit(), 2000).unref();
   }
-} finally {
-  await workflows.shutdown();
-  // A command is finished here: whatever a library left running must not keep the process (and a
-  // CI job) waiting. The timer does not itself keep the process alive.
-  setTimeout(() => process.exit(), 2000).unref();
 }
+
+void main();

@@ -36,9 +36,15 @@ export function diagnostic(code: DiagnosticCode, init: DiagnosticInit): Diagnost
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
+const SCHEMAC_ERROR = Symbol.for('schemac.error');
+
 /**
  * A failure that must stop a command: carries diagnostics up to the CLI. Thrown by phases that do
  * I/O (loading, database, files) where returning through every caller would obscure the flow.
+ *
+ * `instanceof` recognises one thrown by another copy of this module too: the installed command
+ * runs the compiler bundled into one script (scripts/bundle-cli.mjs), while a project's config
+ * and declarations import the package's modules.
  */
 export class SchemacError extends Error {
   readonly diagnostics: readonly Diagnostic[];
@@ -46,6 +52,11 @@ export class SchemacError extends Error {
     super(diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'), options);
     this.name = 'SchemacError';
     this.diagnostics = diagnostics;
+    Object.defineProperty(this, SCHEMAC_ERROR, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCHEMAC_ERROR] === true;
   }
 }
 

@@ -47,8 +47,11 @@ function readOrUndefined(file: string): Buffer | undefined {
 export interface CachedScriptRun {
   /** What the script evaluated to. */
   readonly value: unknown;
-  /** Save the code cache when there was none or V8 rejected it (call after the code has run, so lazily compiled functions are in it too). */
-  readonly saveCodeCache: () => void;
+  /**
+   * Save the code cache when there was none or V8 rejected it (call after the code has run, so
+   * lazily compiled functions are in it too). True when a cache file was written.
+   */
+  readonly saveCodeCache: () => boolean;
 }
 
 /** Run `code` (a script, not a module) as `filename`, with the code cache in `cacheFile` (none: no cache). */
@@ -58,8 +61,6 @@ export function runCachedScript(code: string, filename: string, cacheFile: strin
   const value: unknown = script.runInThisContext();
   return {
     value,
-    saveCodeCache: () => {
-      if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCacheFile(cacheFile, script.createCachedData());
-    },
+    saveCodeCache: () => Boolean(cacheFile && (!cachedData || script.cachedDataRejected) && writeCacheFile(cacheFile, script.createCachedData())),
   };
 }

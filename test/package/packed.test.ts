@@ -2,13 +2,15 @@
  * The published package, not the source tree: `npm pack` builds and packs schemac; the tarball is
  * installed into an empty project (dependencies from the npm cache), and the README's first steps
  * run there with npx on the embedded database: init → generate → apply → drift. Type declarations
- * ship, so an editor (and tsc) type-checks the DSL.
+ * ship, so an editor (and tsc) type-checks the DSL. The command that runs is the bundled one
+ * (dist/schemac.cjs, through cli/launch.ts), while the project's files import the package's modules.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheFileFor } from '../../cli/launch.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 function run(command: string, args: readonly string[], cwd: string): { code: number; out: string } {
@@ -30,11 +32,16 @@ describe('the packed package', () => {
     expect(installed.code, installed.out).toBe(0);
     expect(existsSync(path.join(project, 'node_modules/schemac/dist/compiler/index.d.ts')), 'type declarations ship').toBe(true);
     expect(existsSync(path.join(project, 'node_modules/schemac/dist/compiler/introspect/queries/tables.sql')), 'catalog queries ship').toBe(true);
+    const bundle = path.join(project, 'node_modules/schemac/dist/schemac.cjs');
+    expect(existsSync(bundle), 'the bundled command line ships').toBe(true);
+    const initCache = cacheFileFor(readFileSync(bundle, 'utf8'), 'init');
+    rmSync(initCache, { force: true });
 
     for (const step of [['init'], ['generate'], ['apply'], ['drift']]) {
       const result = run('npx', ['--no-install', 'schemac', ...step], project);
       expect(result.code, `schemac ${step.join(' ')}:\n${result.out}`).toBe(0);
     }
+    expect(existsSync(initCache), 'npx schemac ran the bundle, and saved its code cache').toBe(true);
     expect(readdirSync(path.join(project, 'generated/migrations'))).toHaveLength(1);
     const drift = run('npx', ['--no-install', 'schemac', 'drift'], project);
     expect(drift.out).toContain('No drift');

@@ -57,9 +57,12 @@ describe('architecture', () => {
   });
 
   it('the CLI imports only compiler/index.ts from the compiler', () => {
+    // Except its launcher, which runs the bundled command line through V8's code cache: importing
+    // the index there would load the whole library the bundle holds.
+    const allowed = (file: string, s: string) => s.endsWith('compiler/index.js') || (path.relative(ROOT, file) === 'cli/launch.ts' && s.endsWith('compiler/load/code-cache.js'));
     for (const file of sources(path.join(ROOT, 'cli'))) {
       const compilerImports = importsOf(file).filter((s) => s.includes('compiler/'));
-      expect(compilerImports.every((s) => s.endsWith('compiler/index.js')), path.relative(ROOT, file)).toBe(true);
+      expect(compilerImports.filter((s) => !allowed(file, s)), path.relative(ROOT, file)).toEqual([]);
     }
   });
 
