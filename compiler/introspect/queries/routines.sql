@@ -5,9 +5,10 @@ SELECT n.nspname AS schema,
        CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END AS kind,
        pg_get_function_identity_arguments(p.oid) AS signature,
        pg_get_functiondef(p.oid) AS definition,
-       obj_description(p.oid, 'pg_proc') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = p.oid AND dsc.classoid = 'pg_catalog.pg_proc'::regclass AND dsc.objsubid = 0
 WHERE p.prokind IN ('f', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'

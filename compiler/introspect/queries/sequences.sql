@@ -8,10 +8,11 @@ SELECT n.nspname AS schema,
        s.seqmax::text AS max,
        s.seqcache::text AS cache,
        s.seqcycle AS cycle,
-       obj_description(c.oid, 'pg_class') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::regclass AND dsc.objsubid = 0
 WHERE c.relkind = 'S'
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'schemac')
   AND n.nspname !~ '^pg_(toast_)?temp_'
