@@ -1,7 +1,10 @@
 -- Columns of all user tables, in table order. Types: built-in (pg_catalog) types as format_type
 -- prints them; other types by schema and name too. Identity sequence options from pg_sequence. What
 -- holds its default (not an array, a built-in type's schema and name, no identity, no serial) is
--- NULL: fewer values to send and read (a column is the most frequent row).
+-- NULL: fewer values to send and read (a column is the most frequent row). A default never refers
+-- to a column, so it is printed without its table (pg_get_expr(…, 0)): naming the table makes the
+-- server open it, and a new connection builds its cache entry for each (~25 µs a table). Generated
+-- columns refer to columns and are printed with it.
 SELECT a.attrelid::text AS table_oid,
        a.attname AS name,
        NULLIF(t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b', false) AS is_array,
@@ -9,7 +12,7 @@ SELECT a.attrelid::text AS table_oid,
        CASE WHEN en.nspname <> 'pg_catalog' THEN et.typname END AS type_name,
        format_type(et.oid, a.atttypmod) AS builtin_type,
        a.attnotnull AS not_null,
-       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS default_expression,
        CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expression,
        CASE WHEN a.attidentity IN ('a', 'd') THEN a.attidentity END AS identity,
        s.seqstart::text AS identity_start,
@@ -24,7 +27,7 @@ SELECT a.attrelid::text AS table_oid,
        oseq.relname AS owned_sequence,
        format_type(oseqdef.seqtypid, NULL) AS owned_sequence_type,
        NULLIF(oseq.oid IS NOT NULL AND oseq.relnamespace = c.relnamespace
-              AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(oseq.oid::regclass::text) || '::regclass)', false) AS default_is_owned_sequence
+              AND pg_get_expr(ad.adbin, 0) = 'nextval(' || quote_literal(oseq.oid::regclass::text) || '::regclass)', false) AS default_is_owned_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
