@@ -1,6 +1,6 @@
 // The command line as one script: dist/cli/main.js and the compiler modules it reaches (statically or
 // through import() of its own files), and commander, bundled by esbuild into dist/schemac.cjs. bin/schemac.js
-// runs it through V8's code cache (cli/launch.ts): a command then neither resolves and reads ~100 module
+// runs it through V8's code cache (cli/launch.ts): a command then neither resolves and reads ~150 module
 // files nor parses and compiles them again.
 //
 // Everything else stays where it is and is loaded at run time, as from dist/: packages that are big or only
@@ -54,12 +54,13 @@ const result = await esbuild.build({
   // import.meta left in a bundled module would be undefined in the script: fail the build instead.
   logOverride: { 'empty-import-meta': 'error' },
   metafile: true,
+  write: false,
 });
 
 // An import() the bundle kept (not inlined, not routed through the launcher) would need Node's
 // experimental vm option: fail the build instead.
 const kept = Object.values(result.metafile.outputs).flatMap((output) => output.imports).filter((i) => i.kind === 'dynamic-import');
 if (kept.length > 0) throw new Error(`scripts/bundle-cli.mjs: dist/schemac.cjs keeps import() of ${kept.map((i) => i.path).join(', ')}: see the comment at the top of this script`);
-const text = readFileSync(OUT, 'utf8').replace(/^#!.*\n/, '');
+const text = result.outputFiles[0].text.replace(/^#!.*\n/, '');
 writeFileSync(OUT, text);
 console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/schemac.cjs (${Math.round(text.length / 1024)} KiB)`);
