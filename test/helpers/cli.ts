@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(REPO_ROOT, 'cli/main.ts');
-/** tsx's loader by absolute URL: the project folder has no tsx of its own. */
-const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** tsx's loader by absolute URL (for `node --import`): the project folder has no tsx of its own. */
+export const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface CliResult {
   readonly code: number;

@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabaseUrl } from '../helpers/backends.js';
-import { makeProject, REPO_ROOT, runCli, writeProjectFiles, type CliResult } from '../helpers/cli.js';
+import { makeProject, REPO_ROOT, runCli, TSX, writeProjectFiles, type CliResult } from '../helpers/cli.js';
 
 const V1 = `import { index, sql, table, text, uuid } from 'schemac';
 
@@ -35,8 +34,7 @@ const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).statu
 
 /** The CLI on a pseudo-terminal (no CI, no NO_COLOR/FORCE_COLOR); everything it wrote, as the terminal got it. */
 function onTerminal(cwd: string, args: readonly string[]): string {
-  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const command = [process.execPath, '--conditions=schemac-source', '--import', tsx, path.join(REPO_ROOT, 'cli/main.ts'), ...args]
+  const command = [process.execPath, '--conditions=schemac-source', '--import', TSX, path.join(REPO_ROOT, 'cli/main.ts'), ...args]
     .map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   const env: NodeJS.ProcessEnv = { ...process.env, SCHEMAC_PROGRESS_DELAY_MS: '0', COLUMNS: '200' };
   for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'DATABASE_URL', 'PGHOST', 'PGDATABASE', 'PGUSER', 'PGPORT']) delete env[name];

@@ -13,9 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheFileFor, commandKey, runBundle } from '../../cli/launch.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT, TSX } from '../helpers/cli.js';
 
-const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const LAUNCH = pathToFileURL(path.join(REPO_ROOT, 'cli/launch.ts')).href;
 
 /** runBundle in a new process, as the installed command runs it: did it write a cache? */
