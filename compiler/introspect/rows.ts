@@ -192,3 +192,63 @@ export interface UnmanagedRow {
   readonly schema: string;
   readonly name: string;
 }
+
+/** The row type of each catalog query (queries/<name>.sql), in the order introspection runs them. */
+export interface CatalogRows {
+  readonly namespaces: NamespaceRow;
+  readonly extensions: ExtensionRow;
+  readonly enums: EnumRow;
+  readonly tables: TableRow;
+  readonly columns: ColumnRow;
+  readonly constraints: ConstraintRow;
+  readonly indexes: IndexRow;
+  readonly views: ViewRow;
+  readonly routines: RoutineRow;
+  readonly triggers: TriggerRow;
+  readonly policies: PolicyRow;
+  readonly domains: DomainRow;
+  readonly composites: CompositeRow;
+  readonly sequences: SequenceRow;
+  readonly grants: GrantRow;
+  readonly unmanaged: UnmanagedRow;
+}
+
+export type QueryName = keyof CatalogRows;
+
+/**
+ * The fields of each query's rows: the names of the columns its SELECT list returns. The server
+ * sends each row as a JSON array of these values (`json_build_array`), and introspection reads it
+ * back into the row object (see catalogQuery in index.ts). A field missing from the query fails
+ * the query; one missing from a list fails to compile (RowFieldsComplete below).
+ */
+export const ROW_FIELDS = {
+  namespaces: ['name', 'comment'],
+  extensions: ['name', 'schema', 'version', 'comment'],
+  enums: ['schema', 'name', 'values', 'comment'],
+  tables: ['oid', 'schema', 'name', 'comment', 'partition_key', 'partition_bound', 'partition_parent', 'row_level_security', 'unlogged', 'storage'],
+  columns: [
+    'table_oid', 'name', 'is_array', 'type_schema', 'type_name', 'builtin_type', 'not_null', 'default_expression', 'generated_expression',
+    'identity', 'identity_start', 'identity_increment', 'identity_min', 'identity_max', 'identity_cache', 'identity_cycle', 'comment',
+    'collation', 'collation_schema', 'owned_sequence', 'owned_sequence_type', 'default_is_owned_sequence',
+  ],
+  constraints: [
+    'table_oid', 'name', 'type', 'columns', 'ref_schema', 'ref_table', 'ref_columns', 'on_update', 'on_delete', 'check_expression',
+    'deferrable', 'match_full', 'include', 'nulls_not_distinct', 'exclusion_operators', 'comment',
+  ],
+  indexes: ['table_oid', 'name', 'is_unique', 'invalid', 'method', 'keys', 'include', 'predicate', 'nulls_not_distinct', 'storage', 'exclusion_constraint', 'comment'],
+  views: ['oid', 'schema', 'name', 'materialized', 'query', 'options', 'comment', 'column_comments'],
+  routines: ['schema', 'name', 'kind', 'signature', 'definition', 'comment'],
+  triggers: ['table_oid', 'name', 'definition', 'enabled', 'comment'],
+  policies: ['table_oid', 'name', 'permissive', 'command', 'roles', 'using_expression', 'check_expression', 'comment'],
+  domains: ['schema', 'name', 'base_schema', 'base_name', 'base_builtin', 'not_null', 'default_expression', 'checks', 'comment'],
+  composites: ['schema', 'name', 'attributes', 'comment'],
+  sequences: ['schema', 'name', 'type', 'start', 'increment', 'min', 'max', 'cache', 'cycle', 'comment'],
+  grants: ['kind', 'schema', 'name', 'signature', 'role', 'privileges', 'with_grant_option'],
+  unmanaged: ['kind', 'schema', 'name'],
+} as const satisfies { readonly [Q in QueryName]: readonly (keyof CatalogRows[Q] & string)[] };
+
+/** The fields of a row type that its ROW_FIELDS list leaves out: never, when every list is complete. */
+type MissingFields = { [Q in QueryName]: Exclude<keyof CatalogRows[Q], (typeof ROW_FIELDS)[Q][number]> }[QueryName];
+/** Compiles only while no field is missing from ROW_FIELDS. */
+export type RowFieldsComplete = [MissingFields] extends [never] ? true : { missing: MissingFields };
+export const ROW_FIELDS_COMPLETE: RowFieldsComplete = true;

@@ -1,10 +1,13 @@
 /**
  * Introspection costs a fixed number of catalog round trips (three: the catalog queries are sent
  * together), whatever the schema size, and never reports schemac's own bookkeeping schema or
- * extension members.
+ * extension members. Each query's SELECT list is the row fields introspection reads.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { CATALOG_QUERY_COUNT, introspect } from '../../compiler/introspect/index.js';
+import { ROW_FIELDS } from '../../compiler/introspect/rows.js';
+import type { QueryName } from '../../compiler/introspect/rows.js';
 import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
 import { countingDatabase } from '../helpers/counting.js';
 
@@ -33,5 +36,25 @@ describe('introspection', () => {
     expect(CATALOG_QUERY_COUNT).toBeLessThanOrEqual(20);
     // BEGIN, then every catalog query at once (pipelined on the connection), then COMMIT.
     expect(small.roundTrips).toBe(3);
+  });
+});
+
+describe('catalog rows', () => {
+  it('each query returns exactly the fields its row lists, in that order', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      await db.exec('BEGIN');
+      try {
+        for (const name of Object.keys(ROW_FIELDS) as QueryName[]) {
+          let text = readFileSync(new URL(`../../compiler/introspect/queries/${name}.sql`, import.meta.url), 'utf8');
+          if (db.serverVersion < 150000) text = text.replace(/\b\w+\.indnullsnotdistinct\b/g, 'NULL::boolean');
+          await db.exec(`CREATE TEMPORARY VIEW catalog_${name} AS ${text}`);
+          const columns = await db.query<{ name: string }>(
+            `SELECT attname AS name FROM pg_catalog.pg_attribute WHERE attrelid = 'catalog_${name}'::regclass AND attnum > 0 ORDER BY attnum`);
+          expect({ name, fields: columns.map((c) => c.name) }).toEqual({ name, fields: ROW_FIELDS[name] });
+        }
+      } finally {
+        await db.exec('ROLLBACK');
+      }
+    });
   });
 });

@@ -46,11 +46,13 @@ LEFT JOIN (
   WHERE sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.classid = 'pg_catalog.pg_class'::regclass AND sd.deptype = 'i'
 ) s ON s.refobjid = a.attrelid AND s.refobjsubid = a.attnum AND a.attidentity <> ''
 -- A sequence owned by the column (serial): pg_depend 'a' from a sequence to the column. Only
--- sequences: indexes also depend on columns automatically.
+-- sequences (indexes also depend on columns automatically), found from pg_sequence: scanning
+-- pg_class for relkind 'S' cost ~3 ms at 500 tables.
 LEFT JOIN (
   SELECT DISTINCT ON (od.refobjid, od.refobjsubid) od.refobjid, od.refobjsubid, s.oid, s.relname, s.relnamespace
-  FROM pg_catalog.pg_depend od
-  JOIN pg_catalog.pg_class s ON s.oid = od.objid AND s.relkind = 'S'
+  FROM pg_catalog.pg_sequence sq
+  JOIN pg_catalog.pg_depend od ON od.objid = sq.seqrelid
+  JOIN pg_catalog.pg_class s ON s.oid = sq.seqrelid
   WHERE od.refclassid = 'pg_catalog.pg_class'::regclass AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype = 'a'
   ORDER BY od.refobjid, od.refobjsubid, s.oid
 ) oseq ON oseq.refobjid = a.attrelid AND oseq.refobjsubid = a.attnum AND a.attidentity = ''
