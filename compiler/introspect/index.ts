@@ -262,7 +262,11 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     ? (await db.query<{ path: string; zone: string }>("SELECT current_setting('search_path') AS path, current_setting('TimeZone') AS zone"))[0]!
     : undefined;
   const settings = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'";
-  await db.exec(saved ? settings : `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
+  // The transaction, every catalog query and the end of the transaction are sent at once: on a
+  // server they are pipelined (one round trip in all), and run in this order. Nothing waits for
+  // BEGIN's answer before sending the queries, so whatever runs next in this process (loading the
+  // parser for the diff that follows) cannot hold them back.
+  const begin = db.exec(saved ? settings : `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
   // Each catalog query reported as it completes (`introspecting: 7/16 catalog queries`).
   let done = 0;
   const query = async <Q extends QueryName>(name: Q): Promise<CatalogRows[Q][]> => {
@@ -270,26 +274,35 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
     options.onProgress?.({ phase: 'introspect', done: ++done, total: CATALOG_QUERY_COUNT, detail: name });
     return values.map(rowReader(name));
   };
+  const reading = Promise.all([
+    query('namespaces'),
+    query('extensions'),
+    query('enums'),
+    query('tables'),
+    query('columns'),
+    query('constraints'),
+    query('indexes'),
+    query('views'),
+    query('routines'),
+    query('triggers'),
+    query('policies'),
+    query('domains'),
+    query('composites'),
+    query('sequences'),
+    query('grants'),
+    query('unmanaged'),
+  ]);
+  // After a failed query the transaction is aborted: COMMIT then ends it (as a rollback) without
+  // an error, and the caller's settings are restored by its own rollback.
+  const end = saved
+    ? db.query("SELECT set_config('search_path', $1, true), set_config('TimeZone', $2, true)", [saved.path, saved.zone])
+    : db.exec('COMMIT');
+  // Marked handled now (each is still awaited below): one may fail while another is awaited.
+  for (const sent of [begin, reading, end]) sent.catch(() => undefined);
+  let failed = false;
   try {
-    // All at once: on a server they are pipelined (one round trip), in this order.
-    const [namespaces, extensions, enums, tables, columns, constraints, indexes, views, routines, triggers, policies, domains, composites, sequences, grants, unmanaged] = await Promise.all([
-      query('namespaces'),
-      query('extensions'),
-      query('enums'),
-      query('tables'),
-      query('columns'),
-      query('constraints'),
-      query('indexes'),
-      query('views'),
-      query('routines'),
-      query('triggers'),
-      query('policies'),
-      query('domains'),
-      query('composites'),
-      query('sequences'),
-      query('grants'),
-      query('unmanaged'),
-    ]);
+    await begin;
+    const [namespaces, extensions, enums, tables, columns, constraints, indexes, views, routines, triggers, policies, domains, composites, sequences, grants, unmanaged] = await reading;
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
@@ -323,8 +336,12 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
         schema: r.schema, name: r.name, kind: r.kind, signature: r.signature, definition: r.definition.trim(), ...optional('comment', r.comment),
       })),
     });
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    if (saved) await db.query("SELECT set_config('search_path', $1, true), set_config('TimeZone', $2, true)", [saved.path, saved.zone]);
-    else await db.exec('COMMIT');
+    // The first failure is the one reported; the statements after it fail because of it.
+    if (failed) await end.catch(() => undefined);
+    else await end;
   }
 }

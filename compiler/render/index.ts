@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { SchemacError } from '../diagnostics/diagnostic.js';
 import { parseSql } from '../expr/index.js';
@@ -107,7 +108,9 @@ function commentSafe(value: unknown, key = ''): unknown {
 }
 
 /**
- * Templates run on handlebars' runtime (~7 ms to load). The build precompiles them
+ * Templates run on handlebars' runtime: imported by name, so the CLI bundle includes it (from V8's
+ * code cache; ~7 ms to load from its 21 files otherwise), and it loads with this module, which the
+ * commands that render import while they wait for a database. The build precompiles them
  * (scripts/copy-assets.mjs → `templates/<name>.hbs.cjs` next to this file); from source there are
  * none, and the spec is precompiled here with the whole of handlebars (~30 ms to load, ~12 ms per
  * template) through the same `precompile.cjs`. Either way the same spec runs on the same runtime.
@@ -129,8 +132,7 @@ function templateSpec(name: string): TemplateSpecification {
 function template(name: string): Template {
   let compiled = templates.get(name);
   if (!compiled) {
-    const runtime = createRequire(import.meta.url)('handlebars/runtime') as typeof Handlebars;
-    const render = runtime.template(templateSpec(name));
+    const render = (handlebarsRuntime as typeof Handlebars).template(templateSpec(name));
     compiled = (context: object) => render(commentSafe(context));
     templates.set(name, compiled);
   }

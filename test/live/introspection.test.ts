@@ -1,10 +1,11 @@
 /**
- * Introspection costs a fixed number of catalog round trips (three: the catalog queries are sent
+ * Introspection costs a fixed number of catalog round trips (one: BEGIN, the catalog queries and COMMIT are sent
  * together), whatever the schema size, and never reports schemac's own bookkeeping schema or
  * extension members. Each query's SELECT list is the row fields introspection reads.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { Database } from '../../compiler/db/connection.js';
 import { CATALOG_QUERY_COUNT, introspect } from '../../compiler/introspect/index.js';
 import { ROW_FIELDS } from '../../compiler/introspect/rows.js';
 import type { QueryName } from '../../compiler/introspect/rows.js';
@@ -34,8 +35,44 @@ describe('introspection', () => {
     // The catalog queries plus BEGIN/settings and COMMIT.
     expect(small.statements).toBe(CATALOG_QUERY_COUNT + 2);
     expect(CATALOG_QUERY_COUNT).toBeLessThanOrEqual(20);
-    // BEGIN, then every catalog query at once (pipelined on the connection), then COMMIT.
-    expect(small.roundTrips).toBe(3);
+    // BEGIN, every catalog query and COMMIT at once (pipelined on the connection).
+    expect(small.roundTrips).toBe(1);
+  });
+});
+
+describe('the server version', () => {
+  it('is the one the server reports at the start of the session', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      const [row] = await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
+      expect(db.serverVersion).toBe(row!.version);
+    });
+  });
+});
+
+describe('a catalog query that fails', () => {
+  it('is the error reported, and the transaction is over: the connection is usable, nothing left unhandled', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        // The real server fails the column query (division by zero); the queries after it in the
+        // pipeline fail because the transaction is aborted.
+        const failing: Database = {
+          backend: db.backend, description: db.description, serverVersion: db.serverVersion,
+          query: (sql, params) => db.query(sql.includes('pg_catalog.pg_attrdef ad') ? 'SELECT 1 / 0 AS rows' : sql, params),
+          exec: (sql) => db.exec(sql),
+          close: () => db.close(),
+        };
+        await expect(introspect(failing)).rejects.toThrow(/division by zero/);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(unhandled).toEqual([]);
+        expect(await db.query('SHOW transaction_isolation')).toEqual([{ transaction_isolation: 'read committed' }]);
+        expect((await introspect(db)).tables).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
   });
 });
 

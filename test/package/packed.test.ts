@@ -11,15 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFileFor } from '../../cli/launch.js';
+import { freshDatabaseUrl } from '../helpers/backends.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
-function run(command: string, args: readonly string[], cwd: string): { code: number; out: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '', npm_config_audit: 'false', npm_config_fund: 'false' }, timeout: 300_000 });
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; out: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '', npm_config_audit: 'false', npm_config_fund: 'false', ...env }, timeout: 300_000 });
   return { code: result.status ?? -1, out: `${result.stdout}\n${result.stderr}` };
 }
 
 describe('the packed package', () => {
-  it('installs into an empty project and runs init → generate → apply → drift with npx', () => {
+  it('installs into an empty project and runs init → generate → apply → drift with npx', async () => {
     const packDir = mkdtempSync(path.join(os.tmpdir(), 'schemac-pack-'));
     const packed = run('npm', ['pack', '--silent', '--pack-destination', packDir], REPO_ROOT);
     expect(packed.code, packed.out).toBe(0);
@@ -45,6 +46,15 @@ describe('the packed package', () => {
     expect(readdirSync(path.join(project, 'generated/migrations'))).toHaveLength(1);
     const drift = run('npx', ['--no-install', 'schemac', 'drift'], project);
     expect(drift.out).toContain('No drift');
+    // A server, through the pg bundled into the command; loading pg must not load Node's fetch
+    // (undici: see loadPg in compiler/db/connection.ts).
+    const probe = path.join(project, 'undici-probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('undici loaded: ' + process.moduleLoadList.some((m) => m.includes('undici')) + '\\n'));\n");
+    const url = await freshDatabaseUrl('postgres');
+    const inspected = run('npx', ['--no-install', 'schemac', 'inspect', '--url', url, '--format', 'json'], project, { NODE_OPTIONS: `--require ${probe}` });
+    expect(inspected.code, inspected.out).toBe(0);
+    expect(inspected.out).toContain('"tables": []');
+    expect(inspected.out).toContain('undici loaded: false');
     // The declarations type-check against the shipped .d.ts files (what an editor sees).
     writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true }, include: ['schema', 'schemac.config.ts'] }));
     const typed = run(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], project);
