@@ -156,6 +156,29 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
 
 const TRIGGER_ENABLED: Record<string, TriggerEnabled> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' };
 
+/**
+ * Names a table's columns by number (attnum) from the column rows, which hold every column of the
+ * tables constraints.sql leaves to us to name. A number not among them is a bug in that query.
+ */
+function columnNamer(columns: readonly ColumnRow[]): (tableOid: string, numbers: readonly number[]) => string[] {
+  const byTable = new Map<string, string[]>();
+  let last: string[] = [];
+  let lastOid = '';
+  for (const row of columns) {
+    if (row.table_oid !== lastOid) {
+      lastOid = row.table_oid;
+      last = byTable.get(lastOid) ?? [];
+      byTable.set(lastOid, last);
+    }
+    last[row.attnum] = row.name;
+  }
+  return (tableOid, numbers) => numbers.map((n) => {
+    const name = byTable.get(tableOid)?.[n];
+    if (name === undefined) throw new Error(`introspection: column ${n} of table ${tableOid} is not among the columns read (constraints.sql should have named it)`);
+    return name;
+  });
+}
+
 /** The rows a table is assembled from, one list per catalog query. */
 interface TableRows {
   readonly tables: TableRow[];
@@ -176,17 +199,20 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
+  const named = columnNamer(columns);
   const exclusionIndexes = new Map(indexes.filter((i) => i.exclusion_constraint !== null).map((i) => [`${i.table_oid}\0${i.exclusion_constraint}`, i]));
   for (const row of constraints) {
     const t = byOid.get(row.table_oid);
     if (!t) continue;
+    const include = row.include ?? (row.include_numbers === null ? null : named(row.table_oid, row.include_numbers));
     const options = {
       ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
-      ...(row.include === null ? {} : { include: row.include }),
+      ...(include === null ? {} : { include }),
       ...optional('comment', row.comment),
     };
-    if (row.type === 'p') t.primaryKey = { name: row.name, columns: row.columns, ...options };
-    else if (row.type === 'u') t.uniques.push({ name: row.name, columns: row.columns, ...options, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
+    const keyColumns = (): string[] => row.columns ?? named(row.table_oid, row.column_numbers ?? []);
+    if (row.type === 'p') t.primaryKey = { name: row.name, columns: keyColumns(), ...options };
+    else if (row.type === 'u') t.uniques.push({ name: row.name, columns: keyColumns(), ...options, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
     else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' }, ...optional('comment', row.comment) });
     else if (row.type === 'x') {
       const index = exclusionIndexes.get(`${row.table_oid}\0${row.name}`);
@@ -202,8 +228,12 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
     } else if (row.type === 'f') {
       t.foreignKeys.push({
         name: row.name,
-        columns: row.columns,
-        references: { schema: row.ref_schema ?? '', table: row.ref_table ?? '', columns: row.ref_columns ?? [] },
+        columns: keyColumns(),
+        references: {
+          schema: row.ref_schema ?? '',
+          table: row.ref_table ?? '',
+          columns: row.ref_columns ?? named(row.ref_table_oid ?? '', row.ref_column_numbers ?? []),
+        },
         onDelete: ACTIONS[row.on_delete ?? 'a'] ?? 'no action',
         onUpdate: ACTIONS[row.on_update ?? 'a'] ?? 'no action',
         ...(row.match_full ? { matchFull: true } : {}),

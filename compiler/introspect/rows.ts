@@ -39,6 +39,8 @@ export interface TableRow {
 /** A column. Values that hold their default are null (see columns.sql). */
 export interface ColumnRow {
   readonly table_oid: string;
+  /** pg_attribute.attnum: how constraints name their columns (see constraints.sql). */
+  readonly attnum: number;
   readonly name: string;
   readonly is_array: true | null;
   /** Null for built-in (pg_catalog) types: builtin_type names them. */
@@ -65,21 +67,30 @@ export interface ColumnRow {
   readonly collation_schema: string | null;
 }
 
-/** A constraint. What does not apply to its kind, or holds its default, is null (see constraints.sql). */
+/**
+ * A constraint. What does not apply to its kind, or holds its default, is null (see constraints.sql).
+ * Columns come as numbers (attnum), named from the column rows; the query names them itself
+ * (`columns`, `ref_columns`, `include`) only for a table whose columns those rows leave out.
+ */
 export interface ConstraintRow {
   readonly table_oid: string;
   readonly name: string;
-  /** p, u, c or f. */
+  /** p, u, c, f or x. */
   readonly type: string;
-  readonly columns: string[];
+  /** Primary keys, uniques and foreign keys. */
+  readonly column_numbers: number[] | null;
+  readonly columns: string[] | null;
   readonly ref_schema: string | null;
   readonly ref_table: string | null;
+  readonly ref_table_oid: string | null;
+  readonly ref_column_numbers: number[] | null;
   readonly ref_columns: string[] | null;
   readonly on_update: string | null;
   readonly on_delete: string | null;
   readonly check_expression: string | null;
   readonly deferrable: 'immediate' | 'deferred' | null;
   readonly match_full: true | null;
+  readonly include_numbers: number[] | null;
   readonly include: string[] | null;
   readonly nulls_not_distinct: true | null;
   readonly exclusion_operators: string[] | null;
@@ -227,13 +238,14 @@ export const ROW_FIELDS = {
   enums: ['schema', 'name', 'values', 'comment'],
   tables: ['oid', 'schema', 'name', 'comment', 'partition_key', 'partition_bound', 'partition_parent', 'row_level_security', 'unlogged', 'storage'],
   columns: [
-    'table_oid', 'name', 'is_array', 'type_schema', 'type_name', 'builtin_type', 'not_null', 'default_expression', 'generated_expression',
+    'table_oid', 'attnum', 'name', 'is_array', 'type_schema', 'type_name', 'builtin_type', 'not_null', 'default_expression', 'generated_expression',
     'identity', 'identity_start', 'identity_increment', 'identity_min', 'identity_max', 'identity_cache', 'identity_cycle', 'comment',
     'collation', 'collation_schema', 'owned_sequence', 'owned_sequence_type', 'default_is_owned_sequence',
   ],
   constraints: [
-    'table_oid', 'name', 'type', 'columns', 'ref_schema', 'ref_table', 'ref_columns', 'on_update', 'on_delete', 'check_expression',
-    'deferrable', 'match_full', 'include', 'nulls_not_distinct', 'exclusion_operators', 'comment',
+    'table_oid', 'name', 'type', 'column_numbers', 'columns', 'ref_schema', 'ref_table', 'ref_table_oid', 'ref_column_numbers', 'ref_columns',
+    'on_update', 'on_delete', 'check_expression', 'deferrable', 'match_full', 'include_numbers', 'include', 'nulls_not_distinct',
+    'exclusion_operators', 'comment',
   ],
   indexes: ['table_oid', 'name', 'is_unique', 'invalid', 'method', 'keys', 'include', 'predicate', 'nulls_not_distinct', 'storage', 'exclusion_constraint', 'comment'],
   views: ['oid', 'schema', 'name', 'materialized', 'query', 'options', 'comment', 'column_comments'],

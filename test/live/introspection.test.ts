@@ -40,6 +40,43 @@ describe('introspection', () => {
   });
 });
 
+describe('constraint columns', () => {
+  it('are named for every kind of table: dropped columns before them, partitions, inheritance children, other schemas', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      await db.exec(`
+        CREATE SCHEMA other;
+        CREATE TABLE public.gaps (a int, dropped int, b int NOT NULL, c text, d int);
+        ALTER TABLE public.gaps DROP COLUMN dropped;
+        ALTER TABLE public.gaps ADD CONSTRAINT gaps_pkey PRIMARY KEY (d, b) INCLUDE (c, a);
+        CREATE TABLE other.referenced (x int, y int, PRIMARY KEY (y, x));
+        CREATE TABLE public.fk (id int PRIMARY KEY, y int, x int, CONSTRAINT fk_xy FOREIGN KEY (x, y) REFERENCES other.referenced (x, y));
+        CREATE TABLE public.parted (id int, at date, v int, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+        CREATE TABLE public.parted_2024 PARTITION OF public.parted FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        ALTER TABLE public.parted_2024 ADD CONSTRAINT parted_2024_v_key UNIQUE (v, id) INCLUDE (at);
+        -- Attached with its columns in another order (and a dropped one): its numbers are not the parent's.
+        CREATE TABLE public.loose (at date, v int, id int NOT NULL);
+        ALTER TABLE public.loose DROP COLUMN at;
+        ALTER TABLE public.loose ADD COLUMN at date NOT NULL;
+        ALTER TABLE public.parted ATTACH PARTITION public.loose FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        ALTER TABLE public.loose ADD CONSTRAINT loose_at_v_key UNIQUE (at, v);
+        CREATE TABLE public.to_partition (id int PRIMARY KEY, pv int, pid int, CONSTRAINT to_partition_fk FOREIGN KEY (pv, pid) REFERENCES public.parted_2024 (v, id));
+        CREATE TABLE public.base (id int PRIMARY KEY, n text);
+        CREATE TABLE public.child (extra int, CONSTRAINT child_n_extra_key UNIQUE (n, extra)) INHERITS (public.base);
+        CREATE TABLE public.to_child (id int, cn text, ce int, CONSTRAINT to_child_fk FOREIGN KEY (ce, cn) REFERENCES public.child (extra, n));
+      `);
+      const tables = new Map((await introspect(db)).tables.map((t) => [t.name, t]));
+      expect(tables.get('gaps')!.primaryKey).toMatchObject({ columns: ['d', 'b'], include: ['c', 'a'] });
+      expect(tables.get('fk')!.foreignKeys[0]).toMatchObject({ columns: ['x', 'y'], references: { schema: 'other', table: 'referenced', columns: ['x', 'y'] } });
+      expect(tables.get('parted')!.primaryKey!.columns).toEqual(['id', 'at']);
+      expect(tables.get('parted_2024')!.uniques[0]).toMatchObject({ columns: ['v', 'id'], include: ['at'] });
+      expect(tables.get('loose')!.uniques[0]).toMatchObject({ name: 'loose_at_v_key', columns: ['at', 'v'] });
+      expect(tables.get('to_partition')!.foreignKeys[0]).toMatchObject({ columns: ['pv', 'pid'], references: { table: 'parted_2024', columns: ['v', 'id'] } });
+      expect(tables.get('child')!.uniques[0]).toMatchObject({ columns: ['n', 'extra'] });
+      expect(tables.get('to_child')!.foreignKeys[0]).toMatchObject({ columns: ['ce', 'cn'], references: { table: 'child', columns: ['extra', 'n'] } });
+    });
+  });
+});
+
 describe('the server version', () => {
   it('is the one the server reports at the start of the session', async () => {
     await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {

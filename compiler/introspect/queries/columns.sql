@@ -6,6 +6,7 @@
 -- server open it, and a new connection builds its cache entry for each (~25 µs a table). Generated
 -- columns refer to columns and are printed with it.
 SELECT a.attrelid::text AS table_oid,
+       a.attnum,
        a.attname AS name,
        NULLIF(t.typelem <> 0 AND t.typlen = -1 AND t.typcategory = 'A' AND t.typtype = 'b', false) AS is_array,
        CASE WHEN en.nspname <> 'pg_catalog' THEN en.nspname END AS type_schema,
