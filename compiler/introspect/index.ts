@@ -11,7 +11,7 @@ import { identityWithoutDefaults } from '../model/sequences.js';
 import type { OnProgress } from '../model/progress.js';
 import type { Column, ColumnType, IdentityOptions, CompositeType, Domain, Grant, Sequence, EnumType, ExclusionConstraint, Policy, Routine, Trigger, TriggerEnabled, Extension, Index, IndexKey, Namespace, PartitionStrategy, ReferentialAction, Schema, Table, View } from '../model/types.js';
 import { ROW_FIELDS } from './rows.js';
-import type { CatalogRows, ColumnRow, ConstraintRow, IndexKeyRow, IndexRow, PolicyRow, QueryName, TableRow, TriggerRow, ViewRow } from './rows.js';
+import type { CatalogRows, ColumnRef, ColumnRow, ConstraintRow, IndexKeyRow, IndexRow, PolicyRow, QueryName, TableRow, TriggerRow, ViewRow } from './rows.js';
 
 const QUERY_NAMES = Object.keys(ROW_FIELDS) as QueryName[];
 
@@ -114,12 +114,12 @@ function toColumn(row: ColumnRow): Column {
   };
 }
 
-function toIndexKey(row: IndexKeyRow | string): IndexKey {
-  if (typeof row === 'string') return { column: row, descending: false };
+function toIndexKey(row: IndexKeyRow | ColumnRef, tableOid: string, named: ColumnNamer): IndexKey {
+  if (typeof row !== 'object') return { column: named.name(tableOid, row), descending: false };
   const descending = (row.option & 1) === 1;
   const nullsFirst = (row.option & 2) === 2;
   return {
-    ...(row.column === null ? {} : { column: row.column }),
+    ...(row.column === null ? {} : { column: named.name(tableOid, row.column) }),
     ...(row.expression === null ? {} : { expression: { sql: row.expression } }),
     descending,
     ...(nullsFirst === descending ? {} : { nulls: nullsFirst ? 'first' as const : 'last' as const }),
@@ -128,13 +128,13 @@ function toIndexKey(row: IndexKeyRow | string): IndexKey {
   };
 }
 
-function toIndex(row: IndexRow): Index {
+function toIndex(row: IndexRow, named: ColumnNamer): Index {
   return {
     name: row.name,
     unique: row.is_unique,
     method: row.method,
-    keys: (row.keys ?? []).map(toIndexKey),
-    include: row.include ?? [],
+    keys: (row.keys ?? []).map((key) => toIndexKey(key, row.table_oid, named)),
+    include: row.include === null ? [] : named.names(row.table_oid, row.include),
     ...(row.predicate === null ? {} : { where: { sql: row.predicate } }),
     ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     storage: row.storage === null ? [] : [...row.storage].sort(),
@@ -156,11 +156,18 @@ function partitioning(row: TableRow): Pick<Table, 'partitionBy' | 'partitionOf'>
 
 const TRIGGER_ENABLED: Record<string, TriggerEnabled> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' };
 
+/** Names a table's columns by number (attnum). */
+interface ColumnNamer {
+  name(tableOid: string, ref: ColumnRef): string;
+  names(tableOid: string, refs: readonly ColumnRef[]): string[];
+}
+
 /**
- * Names a table's columns by number (attnum) from the column rows, which hold every column of the
- * tables constraints.sql leaves to us to name. A number not among them is a bug in that query.
+ * Names columns by number from the column rows, which hold every column of the tables that
+ * constraints.sql and indexes.sql leave to us to name (a name they send is kept). A number not
+ * among them is a bug in those queries.
  */
-function columnNamer(columns: readonly ColumnRow[]): (tableOid: string, numbers: readonly number[]) => string[] {
+function columnNamer(columns: readonly ColumnRow[]): ColumnNamer {
   const byTable = new Map<string, string[]>();
   let last: string[] = [];
   let lastOid = '';
@@ -172,11 +179,13 @@ function columnNamer(columns: readonly ColumnRow[]): (tableOid: string, numbers:
     }
     last[row.attnum] = row.name;
   }
-  return (tableOid, numbers) => numbers.map((n) => {
-    const name = byTable.get(tableOid)?.[n];
-    if (name === undefined) throw new Error(`introspection: column ${n} of table ${tableOid} is not among the columns read (constraints.sql should have named it)`);
-    return name;
-  });
+  const name = (tableOid: string, ref: ColumnRef): string => {
+    if (typeof ref === 'string') return ref;
+    const found = byTable.get(tableOid)?.[ref];
+    if (found === undefined) throw new Error(`introspection: column ${ref} of table ${tableOid} is not among the columns read (its catalog query should have named it)`);
+    return found;
+  };
+  return { name, names: (tableOid, refs) => refs.map((ref) => name(tableOid, ref)) };
 }
 
 /** The rows a table is assembled from, one list per catalog query. */
@@ -189,7 +198,7 @@ interface TableRows {
   readonly policies: PolicyRow[];
 }
 
-function assembleTables({ tables, columns, constraints, indexes, triggers, policies }: TableRows): Table[] {
+function assembleTables({ tables, columns, constraints, indexes, triggers, policies }: TableRows, named: ColumnNamer): Table[] {
   const byOid = new Map(tables.map((t) => [t.oid, {
     schema: t.schema, name: t.name, columns: [] as Column[], uniques: [] as Table['uniques'][number][], checks: [] as Table['checks'][number][],
     foreignKeys: [] as Table['foreignKeys'][number][], exclusions: [] as ExclusionConstraint[], triggers: [] as Trigger[], policies: [] as Policy[], indexes: [] as Index[],
@@ -199,25 +208,24 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
     ...partitioning(t),
   }]));
   for (const row of columns) byOid.get(row.table_oid)?.columns.push(toColumn(row));
-  const named = columnNamer(columns);
   const exclusionIndexes = new Map(indexes.filter((i) => i.exclusion_constraint !== null).map((i) => [`${i.table_oid}\0${i.exclusion_constraint}`, i]));
   for (const row of constraints) {
     const t = byOid.get(row.table_oid);
     if (!t) continue;
-    const include = row.include ?? (row.include_numbers === null ? null : named(row.table_oid, row.include_numbers));
+    const include = row.include ?? (row.include_numbers === null ? null : named.names(row.table_oid, row.include_numbers));
     const options = {
       ...(row.deferrable === null ? {} : { deferrable: row.deferrable }),
       ...(include === null ? {} : { include }),
       ...optional('comment', row.comment),
     };
-    const keyColumns = (): string[] => row.columns ?? named(row.table_oid, row.column_numbers ?? []);
+    const keyColumns = (): string[] => row.columns ?? named.names(row.table_oid, row.column_numbers ?? []);
     if (row.type === 'p') t.primaryKey = { name: row.name, columns: keyColumns(), ...options };
     else if (row.type === 'u') t.uniques.push({ name: row.name, columns: keyColumns(), ...options, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}) });
     else if (row.type === 'c') t.checks.push({ name: row.name, expression: { sql: row.check_expression ?? '' }, ...optional('comment', row.comment) });
     else if (row.type === 'x') {
       const index = exclusionIndexes.get(`${row.table_oid}\0${row.name}`);
       if (!index) continue;
-      const base = toIndex(index);
+      const base = toIndex(index, named);
       t.exclusions.push({
         name: row.name,
         method: base.method,
@@ -232,7 +240,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
         references: {
           schema: row.ref_schema ?? '',
           table: row.ref_table ?? '',
-          columns: row.ref_columns ?? named(row.ref_table_oid ?? '', row.ref_column_numbers ?? []),
+          columns: row.ref_columns ?? named.names(row.ref_table_oid ?? '', row.ref_column_numbers ?? []),
         },
         onDelete: ACTIONS[row.on_delete ?? 'a'] ?? 'no action',
         onUpdate: ACTIONS[row.on_update ?? 'a'] ?? 'no action',
@@ -242,7 +250,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
       });
     }
   }
-  for (const row of indexes) if (row.exclusion_constraint === null) byOid.get(row.table_oid)?.indexes.push(toIndex(row));
+  for (const row of indexes) if (row.exclusion_constraint === null) byOid.get(row.table_oid)?.indexes.push(toIndex(row, named));
   for (const row of policies) {
     byOid.get(row.table_oid)?.policies.push({
       name: row.name,
@@ -267,7 +275,7 @@ function assembleTables({ tables, columns, constraints, indexes, triggers, polic
 const option = (options: readonly string[], name: string): string | undefined =>
   options.find((o) => o.startsWith(`${name}=`))?.slice(name.length + 1);
 
-function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
+function assembleViews(rows: ViewRow[], indexes: IndexRow[], named: ColumnNamer): View[] {
   return rows.map((row): View => {
     const checkOption = option(row.options, 'check_option');
     return {
@@ -278,7 +286,7 @@ function assembleViews(rows: ViewRow[], indexes: IndexRow[]): View[] {
       ...(option(row.options, 'security_invoker') === 'true' ? { securityInvoker: true } : {}),
       ...(option(row.options, 'security_barrier') === 'true' ? { securityBarrier: true } : {}),
       ...(checkOption === 'local' || checkOption === 'cascaded' ? { checkOption } : {}),
-      indexes: indexes.filter((i) => i.table_oid === row.oid && i.exclusion_constraint === null).map(toIndex),
+      indexes: indexes.filter((i) => i.table_oid === row.oid && i.exclusion_constraint === null).map((i) => toIndex(i, named)),
       ...optional('comment', row.comment),
       columnComments: row.column_comments ?? [],
     };
@@ -333,14 +341,15 @@ export async function introspect(db: Database, options: { inTransaction?: boolea
   try {
     await begin;
     const [namespaces, extensions, enums, tables, columns, constraints, indexes, views, routines, triggers, policies, domains, composites, sequences, grants, unmanaged] = await reading;
+    const named = columnNamer(columns);
     return freezeSchema({
       namespaces: namespaces
         .filter((n) => n.name !== 'public')
         .map((n): Namespace => ({ name: n.name, ...optional('comment', n.comment) })),
       extensions: extensions.map((x): Extension => ({ name: x.name, schema: x.schema, version: x.version, ...optional('comment', x.comment) })),
       enums: enums.map((e): EnumType => ({ schema: e.schema, name: e.name, values: e.values, ...optional('comment', e.comment) })),
-      tables: assembleTables({ tables, columns, constraints, indexes, triggers, policies }),
-      views: assembleViews(views, indexes),
+      tables: assembleTables({ tables, columns, constraints, indexes, triggers, policies }, named),
+      views: assembleViews(views, indexes, named),
       domains: domains.map((d): Domain => ({
         schema: d.schema,
         name: d.name,

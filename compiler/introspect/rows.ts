@@ -97,8 +97,11 @@ export interface ConstraintRow {
   readonly comment: string | null;
 }
 
+/** A column of an index: its number (attnum), or its name where the query names it (see indexes.sql). */
+export type ColumnRef = number | string;
+
 export interface IndexKeyRow {
-  readonly column: string | null;
+  readonly column: ColumnRef | null;
   readonly expression: string | null;
   readonly option: number;
   readonly opclass: string | null;
@@ -114,9 +117,9 @@ export interface IndexRow {
   readonly is_unique: boolean;
   readonly invalid: true | null;
   readonly method: string;
-  /** A plain column key (ascending, default operator class and collation) is its name alone. */
-  readonly keys: (IndexKeyRow | string)[];
-  readonly include: string[] | null;
+  /** A plain column key (ascending, default operator class and collation) is the column alone. */
+  readonly keys: (IndexKeyRow | ColumnRef)[];
+  readonly include: ColumnRef[] | null;
   readonly predicate: string | null;
   readonly nulls_not_distinct: true | null;
   readonly storage: string[] | null;

@@ -77,6 +77,41 @@ describe('constraint columns', () => {
   });
 });
 
+describe('index columns', () => {
+  it('are named for every kind of table, and a column\'s own collation is its default', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      await db.exec(`
+        CREATE TABLE public.t (a int, dropped int, b text COLLATE "C", c text);
+        ALTER TABLE public.t DROP COLUMN dropped;
+        CREATE INDEX t_b_own ON public.t (b COLLATE "C");
+        CREATE INDEX t_b_other ON public.t (b COLLATE "POSIX" DESC);
+        CREATE INDEX t_expr ON public.t (lower(c) COLLATE "C", a) INCLUDE (b);
+        CREATE MATERIALIZED VIEW public.mv AS SELECT c, a, b FROM public.t;
+        CREATE UNIQUE INDEX mv_key ON public.mv (a, c) INCLUDE (b);
+        CREATE TABLE public.parted (id int, at date, v text) PARTITION BY RANGE (at);
+        CREATE TABLE public.loose (x int, v text, at date, id int);
+        ALTER TABLE public.loose DROP COLUMN x;
+        ALTER TABLE public.parted ATTACH PARTITION public.loose FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        CREATE INDEX loose_own ON public.loose (at, v) INCLUDE (id);
+        CREATE TABLE public.base (id int, n text);
+        CREATE TABLE public.child (extra int) INHERITS (public.base);
+        CREATE INDEX child_idx ON public.child (extra, n);
+      `);
+      const schema = await introspect(db);
+      const indexes = new Map([...schema.tables, ...schema.views].flatMap((t) => (t.indexes ?? []).map((i) => [i.name, i] as const)));
+      expect(indexes.get('t_b_own')!.keys).toEqual([{ column: 'b', descending: false }]);
+      expect(indexes.get('t_b_other')!.keys).toEqual([{ column: 'b', descending: true, collation: { schema: null, name: 'POSIX' } }]);
+      expect(indexes.get('t_expr')).toMatchObject({
+        keys: [{ expression: { sql: 'lower(c)' }, descending: false, collation: { schema: null, name: 'C' } }, { column: 'a', descending: false }],
+        include: ['b'],
+      });
+      expect(indexes.get('mv_key')).toMatchObject({ keys: [{ column: 'a' }, { column: 'c' }], include: ['b'] });
+      expect(indexes.get('loose_own')).toMatchObject({ keys: [{ column: 'at' }, { column: 'v' }], include: ['id'] });
+      expect(indexes.get('child_idx')!.keys.map((k) => k.column)).toEqual(['extra', 'n']);
+    });
+  });
+});
+
 describe('the server version', () => {
   it('is the one the server reports at the start of the session', async () => {
     await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
