@@ -150,7 +150,7 @@ async function benchSize(server: BenchServer, size: number, s: Settings, results
     const inspect = await timed('schemac inspect', schemac('inspect', '--url', url, '--format', 'json'), common);
     results.record('inspect (introspect the whole database)', 'schemac', t, inspect.ms, inspect.peakMiB);
     const sent = await catalogRoundTrips(url);
-    notes.push(`${formatCount(t)} tables: one introspection sent ${sent.statements} statements (${CATALOG_QUERY_COUNT} catalog queries and the snapshot's BEGIN/COMMIT) in ${sent.roundTrips} round trips.`);
+    notes.push(`${formatCount(t)} tables: one introspection sent ${sent.statements} statements (${CATALOG_QUERY_COUNT} catalog queries and the snapshot's BEGIN/COMMIT) in ${sent.roundTrips} round trip${sent.roundTrips === 1 ? '' : 's'}.`);
 
     const diff = await timed('schemac diff', schemac('diff', '--from', url, '--to', changedUrl), {
       ...common,

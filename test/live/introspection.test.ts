@@ -112,6 +112,28 @@ describe('index columns', () => {
   });
 });
 
+describe('the catalog queries', () => {
+  it('run without JIT compilation, whatever the server\'s thresholds, and leave the session as it was', async () => {
+    await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
+      await db.exec('SET jit = on; SET jit_above_cost = 0');
+      let asked: Promise<{ jit: string }[]> | undefined;
+      const watching: Database = {
+        backend: db.backend, description: db.description, serverVersion: db.serverVersion,
+        query: (sql, params) => {
+          // Sent with the first catalog query, in their pipeline: inside their transaction.
+          asked ??= db.query<{ jit: string }>("SELECT current_setting('jit') AS jit");
+          return db.query(sql, params);
+        },
+        exec: (sql) => db.exec(sql),
+        close: () => db.close(),
+      };
+      await introspect(watching);
+      expect(await asked).toEqual([{ jit: 'off' }]);
+      expect(await db.query('SHOW jit')).toEqual([{ jit: 'on' }]);
+    });
+  });
+});
+
 describe('the server version', () => {
   it('is the one the server reports at the start of the session', async () => {
     await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
