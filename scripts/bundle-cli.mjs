@@ -9,8 +9,8 @@
 // some commands need (PGlite, ts-morph, the parser, esbuild, tsx), and the files
 // next to the modules (catalog queries, templates, the dev database's worker). So that those are found:
 //   - `import.meta.url` in a bundled module becomes the URL of that module's file in dist/;
-//   - `import(x)` of anything but the bundle's own files goes through `__schemacImport`, which the launcher
-//     passes in (import() inside a vm script would need an experimental Node.js option).
+//   - `import(x)` of anything but the bundle's own files and BUNDLED_IMPORTS goes through `__schemacImport`,
+//     which the launcher passes in (import() inside a vm script would need an experimental Node.js option).
 // Run by `npm run build`, after tsc and copy-assets.
 import * as esbuild from 'esbuild';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -13,14 +13,21 @@ import type { Column, ColumnType, IdentityOptions, CompositeType, Domain, Grant,
 import { ROW_FIELDS } from './rows.js';
 import type { CatalogRows, ColumnRef, ColumnRow, ConstraintRow, IndexKeyRow, IndexRow, PolicyRow, QueryName, TableRow, TriggerRow, ViewRow } from './rows.js';
 
-const QUERY_NAMES = Object.keys(ROW_FIELDS) as QueryName[];
+/**
+ * A catalog query as a server of this version runs it (`queries/<name>.sql`): columns newer than
+ * the server are read as NULL (pg_index.indnullsnotdistinct: PostgreSQL 15). Each query reads them
+ * directly where they exist (reading them through to_jsonb of the whole row cost ~20 % of the
+ * index query).
+ */
+export function catalogQuerySql(name: QueryName, serverVersion: number): string {
+  const text = readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
+  return serverVersion < 150000 ? text.replace(/\b\w+\.indnullsnotdistinct\b/g, 'NULL::boolean') : text;
+}
 
 const queryText = new Map<string, string>();
 
 /**
- * A catalog query's text for a server version: columns newer than the server are read as NULL
- * (pg_index.indnullsnotdistinct: PostgreSQL 15). Each query reads them directly where they exist
- * (reading them through to_jsonb of the whole row cost ~20 % of the index query).
+ * What introspection sends for a catalog query (catalogQuerySql), kept per query and version.
  *
  * The rows come back as one JSON array (`json_agg`), in the query's order: a subquery with ORDER BY
  * is never flattened into the query above it, and a plain aggregate reads its input in that order.
@@ -36,10 +43,8 @@ function catalogQuery(name: QueryName, serverVersion: number): string {
   const key = `${name}:${serverVersion >= 150000}`;
   let text = queryText.get(key);
   if (text === undefined) {
-    text = readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
-    if (serverVersion < 150000) text = text.replace(/\b\w+\.indnullsnotdistinct\b/g, 'NULL::boolean');
     const values = ROW_FIELDS[name].map((field) => `q.${field}`).join(', ');
-    text = `SELECT coalesce(json_agg(json_build_array(${values})), '[]') AS rows FROM (\n${text.trimEnd()}\n) q`;
+    text = `SELECT coalesce(json_agg(json_build_array(${values})), '[]') AS rows FROM (\n${catalogQuerySql(name, serverVersion).trimEnd()}\n) q`;
     queryText.set(key, text);
   }
   return text;
@@ -68,7 +73,7 @@ function rowReader<Q extends QueryName>(name: Q): RowReader<CatalogRows[Q]> {
 }
 
 /** Number of catalog round trips one introspection makes (constant). */
-export const CATALOG_QUERY_COUNT = QUERY_NAMES.length;
+export const CATALOG_QUERY_COUNT = Object.keys(ROW_FIELDS).length;
 
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 

@@ -39,7 +39,7 @@ export interface TableRow {
 /** A column. Values that hold their default are null (see columns.sql). */
 export interface ColumnRow {
   readonly table_oid: string;
-  /** pg_attribute.attnum: how constraints name their columns (see constraints.sql). */
+  /** pg_attribute.attnum: how keys and indexes name their columns (see constraints.sql, indexes.sql). */
   readonly attnum: number;
   readonly name: string;
   readonly is_array: true | null;
@@ -97,7 +97,7 @@ export interface ConstraintRow {
   readonly comment: string | null;
 }
 
-/** A column of an index: its number (attnum), or its name where the query names it (see indexes.sql). */
+/** A column as a key or index sends it: its number (attnum), or its name where the query names it (see indexes.sql). */
 export type ColumnRef = number | string;
 
 export interface IndexKeyRow {

@@ -1,7 +1,8 @@
 /**
- * A database that counts what is sent through it: statements, and round trips (a statement sent
- * while none is in flight starts one; statements sent together, pipelined, share it). Used by the
- * introspection test and the scale benchmark.
+ * Databases that watch what is sent through them. countingDatabase counts statements, and round
+ * trips (a statement sent while none is in flight starts one; statements sent together, pipelined,
+ * share it): used by the introspection test and the scale benchmark. withQuery puts a function in
+ * front of every query.
  */
 import type { Database } from '../../compiler/db/connection.js';
 
@@ -32,4 +33,16 @@ export function countingDatabase(db: Database): CountingDatabase {
     close: () => db.close(),
   };
   return wrapper;
+}
+
+/** `db` with `query` in front of its queries (which it passes on, changed or not); the rest as they are. */
+export function withQuery(db: Database, query: (sql: string, params: readonly unknown[] | undefined) => Promise<unknown[]>): Database {
+  return {
+    backend: db.backend,
+    description: db.description,
+    serverVersion: db.serverVersion,
+    query: <Row>(sql: string, params?: readonly unknown[]) => query(sql, params) as Promise<Row[]>,
+    exec: (sql: string) => db.exec(sql),
+    close: () => db.close(),
+  };
 }

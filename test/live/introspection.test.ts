@@ -4,13 +4,11 @@
  * extension members. Each query's SELECT list is the row fields introspection reads.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Database } from '../../compiler/db/connection.js';
-import { CATALOG_QUERY_COUNT, introspect } from '../../compiler/introspect/index.js';
+import { CATALOG_QUERY_COUNT, catalogQuerySql, introspect } from '../../compiler/introspect/index.js';
 import { ROW_FIELDS } from '../../compiler/introspect/rows.js';
 import type { QueryName } from '../../compiler/introspect/rows.js';
 import { freshDatabaseUrl, withDatabase } from '../helpers/backends.js';
-import { countingDatabase } from '../helpers/counting.js';
+import { countingDatabase, withQuery } from '../helpers/counting.js';
 
 async function introspectionCost(tables: number): Promise<{ statements: number; roundTrips: number }> {
   const url = await freshDatabaseUrl('postgres');
@@ -117,16 +115,11 @@ describe('the catalog queries', () => {
     await withDatabase(await freshDatabaseUrl('postgres'), async (db) => {
       await db.exec('SET jit = on; SET jit_above_cost = 0');
       let asked: Promise<{ jit: string }[]> | undefined;
-      const watching: Database = {
-        backend: db.backend, description: db.description, serverVersion: db.serverVersion,
-        query: (sql, params) => {
-          // Sent with the first catalog query, in their pipeline: inside their transaction.
-          asked ??= db.query<{ jit: string }>("SELECT current_setting('jit') AS jit");
-          return db.query(sql, params);
-        },
-        exec: (sql) => db.exec(sql),
-        close: () => db.close(),
-      };
+      const watching = withQuery(db, (sql, params) => {
+        // Sent with the first catalog query, in their pipeline: inside their transaction.
+        asked ??= db.query<{ jit: string }>("SELECT current_setting('jit') AS jit");
+        return db.query(sql, params);
+      });
       await introspect(watching);
       expect(await asked).toEqual([{ jit: 'off' }]);
       expect(await db.query('SHOW jit')).toEqual([{ jit: 'on' }]);
@@ -152,12 +145,7 @@ describe('a catalog query that fails', () => {
       try {
         // The real server fails the column query (division by zero); the queries after it in the
         // pipeline fail because the transaction is aborted.
-        const failing: Database = {
-          backend: db.backend, description: db.description, serverVersion: db.serverVersion,
-          query: (sql, params) => db.query(sql.includes('pg_catalog.pg_attrdef ad') ? 'SELECT 1 / 0 AS rows' : sql, params),
-          exec: (sql) => db.exec(sql),
-          close: () => db.close(),
-        };
+        const failing = withQuery(db, (sql, params) => db.query(sql.includes('pg_catalog.pg_attrdef ad') ? 'SELECT 1 / 0 AS rows' : sql, params));
         await expect(introspect(failing)).rejects.toThrow(/division by zero/);
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(unhandled).toEqual([]);
@@ -176,9 +164,7 @@ describe('catalog rows', () => {
       await db.exec('BEGIN');
       try {
         for (const name of Object.keys(ROW_FIELDS) as QueryName[]) {
-          let text = readFileSync(new URL(`../../compiler/introspect/queries/${name}.sql`, import.meta.url), 'utf8');
-          if (db.serverVersion < 150000) text = text.replace(/\b\w+\.indnullsnotdistinct\b/g, 'NULL::boolean');
-          await db.exec(`CREATE TEMPORARY VIEW catalog_${name} AS ${text}`);
+          await db.exec(`CREATE TEMPORARY VIEW catalog_${name} AS ${catalogQuerySql(name, db.serverVersion)}`);
           const columns = await db.query<{ name: string }>(
             `SELECT attname AS name FROM pg_catalog.pg_attribute WHERE attrelid = 'catalog_${name}'::regclass AND attnum > 0 ORDER BY attnum`);
           expect({ name, fields: columns.map((c) => c.name) }).toEqual({ name, fields: ROW_FIELDS[name] });
