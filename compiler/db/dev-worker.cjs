@@ -9,19 +9,6 @@
  * messages out: { ready: true, serverVersion } | { failed: error }, then { id, rows? } | { id, error }
  */
 const { parentPort, workerData } = require('node:worker_threads');
-
-/*
- * PostgreSQL's code compiled once, by V8's baseline compiler (Liftoff). By default V8 also compiles
- * the functions that run often again, optimised (TurboFan): ~80 MB more for the two copies, and a
- * start twice as long (0.3 s → 0.65 s) on two cores, for builds no faster. V8's flags are the
- * process's: WebAssembly compiled after this (PGlite's, and PostgreSQL's parser if it was not
- * loaded yet) is compiled by Liftoff alone.
- */
-try {
-  require('node:v8').setFlagsFromString('--liftoff-only');
-} catch {
-  // A V8 without the flag compiles as it will.
-}
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 const { readTemplate, saveTemplate, templateBytes } = require('./pglite-template.cjs');

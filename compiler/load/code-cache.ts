@@ -7,12 +7,14 @@
  *
  * V8 rejects a cache made by another Node version or with other flags (the script then compiles
  * as usual and the cache is written again); it does not check the source's content, so every
- * cache file is named after what it was made from.
+ * cache file is named after what it was made from. Caches are read and made under the flags the
+ * process started with, whatever schemac set since (load/v8-flags.ts).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { withStartFlags } from './v8-flags.js';
 
 /** This user's folder for schemac's disposable files: `<tmp>/schemac-<uid>`. */
 export function userTempDir(): string {
@@ -57,10 +59,10 @@ export interface CachedScriptRun {
 /** Run `code` (a script, not a module) as `filename`, with the code cache in `cacheFile` (none: no cache). */
 export function runCachedScript(code: string, filename: string, cacheFile: string | undefined): CachedScriptRun {
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
-  const script = new vm.Script(code, { filename, ...(cachedData ? { cachedData } : {}) });
+  const script = withStartFlags(() => new vm.Script(code, { filename, ...(cachedData ? { cachedData } : {}) }));
   const value: unknown = script.runInThisContext();
   return {
     value,
-    saveCodeCache: () => Boolean(cacheFile && (!cachedData || script.cachedDataRejected) && writeCacheFile(cacheFile, script.createCachedData())),
+    saveCodeCache: () => Boolean(cacheFile && (!cachedData || script.cachedDataRejected) && writeCacheFile(cacheFile, withStartFlags(() => script.createCachedData()))),
   };
 }

@@ -36,6 +36,14 @@ function tempDir(): string {
   return dir;
 }
 
+/** A bundle that sets V8's flags as the dev database does, through its own copy of load/v8-flags.ts (the real bundle has one). */
+function writeFlagSettingBundle(dir: string): string {
+  const file = path.join(dir, 'bundle.cjs');
+  const flags = path.join(REPO_ROOT, 'compiler/load/v8-flags.ts');
+  writeFileSync(file, `const { setRunFlag } = require(${JSON.stringify(flags)});\nsetRunFlag('--liftoff-only');\nsetRunFlag('--optimize-for-size');\n`);
+  return file;
+}
+
 /** A bundle that reports what it saw through a global. */
 function writeBundle(dir: string, marker: string): string {
   const file = path.join(dir, 'bundle.cjs');
@@ -94,6 +102,14 @@ describe('the launcher', () => {
     const now = readdirSync(cacheDir);
     expect(now).toHaveLength(1);
     expect(old.some((name) => now.includes(name))).toBe(false);
+  });
+
+  it('saves a cache the next run takes when the command set V8 flags (the dev database does)', () => {
+    const dir = tempDir();
+    const cacheDir = path.join(dir, 'cache');
+    const bundle = writeFlagSettingBundle(dir);
+    expect(runInNewProcess(bundle, 'drift', cacheDir)).toBe(true);
+    expect(runInNewProcess(bundle, 'drift', cacheDir), 'made under the flags the process started with: taken').toBe(false);
   });
 
   it('recompiles and saves again when V8 rejects a cache', () => {
