@@ -331,6 +331,11 @@ export async function devDatabase(
   };
 }
 
+/** Whether this process has a dev database open (or starting). */
+export function devDatabaseOpen(): boolean {
+  return session !== undefined;
+}
+
 /** Close the dev database, if one was started (a CLI run ends with this). */
 export async function closeDevDatabase(): Promise<void> {
   const pending = session;

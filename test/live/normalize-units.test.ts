@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, enumColumn, enumType, namespace, index, integer, jsonb, materializedView, monthlyPartitions, numeric, partition, sql, table, text, timestamptz, uuid, view } from '../../compiler/index.js';
+import { devDatabaseOpen } from '../../compiler/db/dev-database.js';
 import { normalizeDeclared, normalizeWholeSchema } from '../../compiler/normalize/index.js';
 import { splitSchema } from '../../compiler/normalize/units.js';
 import type { Column, Schema, Table } from '../../compiler/model/types.js';
@@ -160,6 +161,7 @@ describe('unit-by-unit normalisation', () => {
     const dir = cacheDir();
     const first = await normalizeCounting(schema, dir);
     expect(first.normalized).toBe(true);
+    expect(devDatabaseOpen(), 'closed after a large build: the rest of the command does not need its memory').toBe(false);
     expect(stableJson(first.schema)).toBe(stableJson(await normalizeWholeSchema(schema)));
 
     // Unchanged: nothing is built (read from the cache file, not only this process's memory).
@@ -172,6 +174,7 @@ describe('unit-by-unit normalisation', () => {
     expect(after.normalized).toBe(true);
     expect(after.built).toBeGreaterThan(0);
     expect(after.built).toBeLessThan(20);
+    expect(devDatabaseOpen(), 'kept after a small build, for the next one').toBe(true);
     expect(stableJson(after.schema)).toBe(stableJson(await normalizeWholeSchema(changed)));
   });
 
