@@ -16,6 +16,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { withStartFlags } from './v8-flags.js';
 
+/** Whether this process set V8 flags of its own (load/v8-flags.ts); for the launcher, which imports only this module. */
+export { runFlagsSet } from './v8-flags.js';
+
 /** This user's folder for schemac's disposable files: `<tmp>/schemac-<uid>`. */
 export function userTempDir(): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;

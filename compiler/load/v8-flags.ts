@@ -44,6 +44,11 @@ export function setRunFlag(flag: RunFlag): void {
   set.push(flag);
 }
 
+/** Whether this process set any flag (it started the dev database). */
+export function runFlagsSet(): boolean {
+  return set.length > 0;
+}
+
 /**
  * Run `work` under the flags the process started with (those setRunFlag set are undone, then set
  * again): what V8 compiles from a code cache, or saves into one, then matches the next process's

@@ -112,6 +112,19 @@ describe('the launcher', () => {
     expect(runInNewProcess(bundle, 'drift', cacheDir), 'made under the flags the process started with: taken').toBe(false);
   });
 
+  it('saves no cache after a command that built in the dev database (a long run: V8 dropped code it ran first)', () => {
+    const code = [
+      `import { savesCodeCache } from ${JSON.stringify(LAUNCH)};`,
+      `import { setRunFlag } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'compiler/load/v8-flags.ts')).href)};`,
+      `const before = [savesCodeCache(0), savesCodeCache(1)];`,
+      `setRunFlag('--optimize-for-size');`,
+      `console.log(JSON.stringify([...before, savesCodeCache(0)]));`,
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([true, false, false]);
+  });
+
   it('recompiles and saves again when V8 rejects a cache', () => {
     const dir = tempDir();
     const cacheDir = path.join(dir, 'cache');
