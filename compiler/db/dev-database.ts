@@ -119,8 +119,8 @@ function workerModules(extensions: ReadonlySet<string>): { pglite: string; exten
  *   is compiled by Liftoff alone.
  * - `--optimize-for-size`: with a second PostgreSQL in the process, V8 favours memory over speed:
  *   the main thread's heap grows by smaller steps (a major collection sooner), and the worker's
- *   heap starts small. A `drift` at 2,000 tables with nothing cached peaked at ~390 MiB without it
- *   and ~335 MiB with it, for ~0.5 s more of a 13 s run (docs/benchmarks.md).
+ *   heap starts small. A `drift` at 2,001 tables with nothing cached peaked at 383–392 MiB
+ *   without it and 343–349 MiB with it, for ~0.6 s more of a 12–13 s run (docs/benchmarks.md).
  */
 function favourTheDevDatabase(): void {
   setRunFlag('--liftoff-only');

@@ -108,7 +108,7 @@ let largeBuildRan = false;
 /**
  * Close the dev database after a large build. It ran in a cluster in memory, which holds ~100 MB
  * the rest of the command has no use for: a first `generate` at 2,001 tables, with nothing cached,
- * peaked at 458 MB with it open while the migration was planned and rendered, and at 358 MB
+ * peaked at 447 MiB with it open while the migration was planned and rendered, and at 349 MiB
  * without. A build later in the process starts it again (~0.3 s); after small builds it stays
  * open for the next one.
  */
