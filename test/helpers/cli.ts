@@ -2,7 +2,7 @@
  * Run the real CLI in a child process, in a temporary project folder whose `schemac` dependency is
  * this working tree (node_modules/schemac → repository root), exactly as a user's project would.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,20 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(REPO_ROOT, 'cli/main.ts');
 /** tsx's loader by absolute URL (for `node --import`): the project folder has no tsx of its own. */
 export const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** A repository file as a quoted `file:` URL, to import it from code given to runModuleCode. */
+export const repoModule = (file: string): string => JSON.stringify(pathToFileURL(path.join(REPO_ROOT, file)).href);
+
+/**
+ * Run ES module source in a new Node process with tsx (so it can import the repository's
+ * TypeScript): its stdout, trimmed. Throws with its stderr when it does not exit 0. For what shows
+ * only in a new process (whether V8 took a code cache, flags set at start).
+ */
+export function runModuleCode(code: string): string {
+  const result = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', code], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`the child process exited with ${result.status}:\n${result.stderr}`);
+  return result.stdout.trim();
+}
 
 export interface CliResult {
   readonly code: number;

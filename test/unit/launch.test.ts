@@ -6,23 +6,19 @@
  * Whether V8 took a cache shows only in a new process (within one, V8 reuses what it compiled for
  * the same source and never reads the cache): those runs are child processes, one per command run.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheFileFor, commandKey, runBundle } from '../../cli/launch.js';
-import { REPO_ROOT, TSX } from '../helpers/cli.js';
+import { REPO_ROOT, repoModule, runModuleCode } from '../helpers/cli.js';
 
-const LAUNCH = pathToFileURL(path.join(REPO_ROOT, 'cli/launch.ts')).href;
+const LAUNCH = repoModule('cli/launch.ts');
 
 /** runBundle in a new process, as the installed command runs it: did it write a cache? */
 function runInNewProcess(bundle: string, command: string, cacheDir: string): boolean {
-  const code = `import { runBundle } from ${JSON.stringify(LAUNCH)};\nconsole.log(runBundle(${JSON.stringify(bundle)}, [${JSON.stringify(command)}], ${JSON.stringify(cacheDir)}).saveCache());`;
-  const result = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', code], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout.trim() === 'true';
+  const code = `import { runBundle } from ${LAUNCH};\nconsole.log(runBundle(${JSON.stringify(bundle)}, [${JSON.stringify(command)}], ${JSON.stringify(cacheDir)}).saveCache());`;
+  return runModuleCode(code) === 'true';
 }
 
 const dirs: string[] = [];
@@ -114,15 +110,13 @@ describe('the launcher', () => {
 
   it('saves no cache after a command that built in the dev database (a long run: V8 dropped code it ran first)', () => {
     const code = [
-      `import { savesCodeCache } from ${JSON.stringify(LAUNCH)};`,
-      `import { setRunFlag } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'compiler/load/v8-flags.ts')).href)};`,
+      `import { savesCodeCache } from ${LAUNCH};`,
+      `import { setRunFlag } from ${repoModule('compiler/load/v8-flags.ts')};`,
       `const before = [savesCodeCache(0), savesCodeCache(1)];`,
       `setRunFlag('--optimize-for-size');`,
       `console.log(JSON.stringify([...before, savesCodeCache(0)]));`,
     ].join('\n');
-    const result = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', code], { encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([true, false, false]);
+    expect(JSON.parse(runModuleCode(code))).toEqual([true, false, false]);
   });
 
   it('recompiles and saves again when V8 rejects a cache', () => {

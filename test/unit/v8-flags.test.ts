@@ -6,15 +6,11 @@
  *
  * Whether V8 took a cache shows only in a new process: each run here is a child process.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, TSX } from '../helpers/cli.js';
-
-const module = (file: string): string => JSON.stringify(pathToFileURL(path.join(REPO_ROOT, file)).href);
+import { repoModule, runModuleCode } from '../helpers/cli.js';
 
 /**
  * In a new process: run a script through its code cache (runCachedScript), with the flags set
@@ -24,17 +20,15 @@ const module = (file: string): string => JSON.stringify(pathToFileURL(path.join(
 function runScript(cacheFile: string, flags: { setRunFlag?: boolean; raw?: boolean } = {}): boolean {
   const code = [
     `import v8 from 'node:v8';`,
-    `import { runCachedScript } from ${module('compiler/load/code-cache.ts')};`,
-    `import { setRunFlag } from ${module('compiler/load/v8-flags.ts')};`,
+    `import { runCachedScript } from ${repoModule('compiler/load/code-cache.ts')};`,
+    `import { setRunFlag } from ${repoModule('compiler/load/v8-flags.ts')};`,
     flags.setRunFlag ? `setRunFlag('--liftoff-only'); setRunFlag('--optimize-for-size');` : '',
     flags.raw ? `v8.setFlagsFromString('--liftoff-only'); v8.setFlagsFromString('--optimize-for-size');` : '',
     `const run = runCachedScript('(function () { return [1, 2, 3].map((n) => n * 2); })', 'script.js', ${JSON.stringify(cacheFile)});`,
     `(run.value)();`,
     `console.log(run.saveCodeCache());`,
   ].join('\n');
-  const result = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', code], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout.trim() === 'true';
+  return runModuleCode(code) === 'true';
 }
 
 const dirs: string[] = [];
